@@ -1,0 +1,67 @@
+import createClient, { type HeadersOptions } from "openapi-fetch";
+import type { CambClient } from "./binary-types.js";
+import { createCambFetch } from "./camb-fetch.js";
+import type { paths } from "./generated/schema.js";
+import { type RetryOptions, resolveRetryPolicy } from "./retry-policy.js";
+
+export const DEFAULT_BASE_URL = "https://client.camb.ai/apis";
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface CambClientOptions {
+  /** Sent as `x-api-key`. Defaults to the `CAMB_API_KEY` environment variable where there is one. */
+  apiKey?: string | undefined;
+  /** Default `https://client.camb.ai/apis`. Point it at the sandbox, or at your backend's proxy. */
+  baseUrl?: string;
+  /** A fetch to use instead of `globalThis.fetch` (looked up per call, so msw and spies work). */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Headers sent with every request. */
+  headers?: HeadersOptions;
+  /** Retry settings, or `false` for none. Default: 2 retries of idempotent methods (not POST). */
+  retry?: RetryOptions | false;
+  /**
+   * Time allowed until the response headers arrive, in ms; `0` or `Infinity` for none. Default 60000. The
+   * body of a streamed response is not limited by it (long speech can take minutes): use a signal for that.
+   */
+  timeoutMs?: number;
+}
+
+function apiKeyFromEnvironment(): string | undefined {
+  // No `node:` import: `process` exists in Node, Bun and Deno (compat) and is simply absent in browsers.
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.CAMB_API_KEY || undefined;
+}
+
+function plainHeaders(headers: HeadersOptions | undefined): Record<string, string> {
+  if (!headers) return {};
+  if (headers instanceof Headers || Array.isArray(headers)) return Object.fromEntries(new Headers(headers));
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== null && value !== undefined)
+      result[name] = Array.isArray(value) ? value.join(", ") : String(value);
+  }
+  return result;
+}
+
+/** Creates a typed client for the CAMB API on openapi-fetch, with auth, retries and a headers timeout. */
+export function createCambClient(options: CambClientOptions = {}): CambClient {
+  const apiKey = options.apiKey ?? apiKeyFromEnvironment();
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!(timeoutMs >= 0)) throw new RangeError(`timeoutMs must be a number >= 0, got ${timeoutMs}`);
+  const userFetch = options.fetch;
+  const headers = plainHeaders(options.headers);
+  if (apiKey) headers["x-api-key"] = apiKey;
+
+  const client = createClient<paths>({
+    baseUrl,
+    headers,
+    fetch: createCambFetch({
+      fetch: userFetch ?? ((request) => globalThis.fetch(request)),
+      baseUrl,
+      retry: resolveRetryPolicy(options.retry),
+      timeoutMs,
+      apiKey,
+    }),
+  });
+  return client as unknown as CambClient;
+}
