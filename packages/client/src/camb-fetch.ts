@@ -26,6 +26,8 @@ export function createCambFetch(options: CambFetchOptions): (request: Request) =
   }
 
   async function attempt(request: Request, path: string): Promise<Response> {
+    // Never hand an aborted request to fetch: a custom fetch may not check the signal, and nothing may leave.
+    if (request.signal.aborted) throw request.signal.reason;
     if (!hasTimeout) return options.fetch(request);
     const timeout = new AbortController();
     const timer = setTimeout(
@@ -63,8 +65,9 @@ export function createCambFetch(options: CambFetchOptions): (request: Request) =
       if (!last && retry && isRetryableStatus(response.status)) {
         const hint = parseRetryAfter(response.headers);
         if (hint === undefined || hint <= retry.maxRetryAfterMs) {
-          // Release the connection before waiting; this response is being replaced.
-          await response.body?.cancel().catch(() => {});
+          // Release the connection; this response is being replaced. Not awaited: cancelling one branch of a
+          // tee()d body (a cloned Response) only settles once the other branch is cancelled too.
+          response.body?.cancel().catch(() => {});
           await sleep(hint ?? backoffDelay(retry, retries), request.signal);
           continue;
         }

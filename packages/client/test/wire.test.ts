@@ -1,0 +1,208 @@
+// The wire format of every operation in the spec: method, path, x-api-key, body, query. The list of cases is
+// checked against the spec's operationIds, so an operation added to the spec fails here until it is tested.
+import { readFileSync } from "node:fs";
+import { HttpResponse, http } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { type CambClient, createCambClient } from "../src/index.js";
+
+const BASE = "http://camb.test/apis";
+const KEY = "test-key-123";
+
+interface Seen {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Headers;
+  body: string;
+}
+let seen: Seen[] = [];
+
+const server = setupServer(
+  http.all(`${BASE}/*`, async ({ request }) => {
+    const url = new URL(request.url);
+    seen.push({
+      method: request.method,
+      path: url.pathname.slice("/apis".length),
+      query: Object.fromEntries(url.searchParams),
+      headers: request.headers,
+      body: await request.text(),
+    });
+    const audio =
+      /(tts|sound)-result\//.test(url.pathname) && url.searchParams.get("output_type") !== "file_url";
+    if (url.pathname.endsWith("/tts-stream") || audio) {
+      return new HttpResponse(new Uint8Array([1, 2, 3]), { headers: { "content-type": "audio/flac" } });
+    }
+    return HttpResponse.json({});
+  }),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  seen = [];
+});
+afterAll(() => server.close());
+
+interface Case {
+  call: (camb: CambClient) => Promise<unknown>;
+  method: string;
+  path: string;
+  query?: Record<string, string>;
+  json?: unknown;
+}
+
+const speech = { text: "Hello there", language: "en-us", voice_id: 147320 };
+const cases: Record<string, Case> = {
+  streamSpeech: {
+    call: (c) =>
+      c.POST("/tts-stream", {
+        body: { ...speech, output_configuration: { format: "wav" } },
+        parseAs: "stream",
+      }),
+    method: "POST",
+    path: "/tts-stream",
+    json: { ...speech, output_configuration: { format: "wav" } },
+  },
+  createSpeechTask: {
+    call: (c) => c.POST("/tts", { body: { text: "Hi", voice_id: 1, language: 1, gender: 2 } }),
+    method: "POST",
+    path: "/tts",
+    json: { text: "Hi", voice_id: 1, language: 1, gender: 2 },
+  },
+  getSpeechTaskStatus: {
+    call: (c) => c.GET("/tts/{task_id}", { params: { path: { task_id: "t/1 x" } } }),
+    method: "GET",
+    path: "/tts/t%2F1%20x",
+  },
+  getSpeechResult: {
+    call: (c) =>
+      c.GET("/tts-result/{run_id}", {
+        params: { path: { run_id: 42 }, query: { output_type: "raw_bytes" } },
+        parseAs: "stream",
+      }),
+    method: "GET",
+    path: "/tts-result/42",
+    query: { output_type: "raw_bytes" },
+  },
+  getSpeechResults: {
+    call: (c) => c.POST("/tts-results", { body: { run_ids: [1, 2, 3] } }),
+    method: "POST",
+    path: "/tts-results",
+    json: { run_ids: [1, 2, 3] },
+  },
+  createSoundTask: {
+    call: (c) => c.POST("/text-to-sound", { body: { prompt: "rain", duration: 5, audio_type: "sound" } }),
+    method: "POST",
+    path: "/text-to-sound",
+    json: { prompt: "rain", duration: 5, audio_type: "sound" },
+  },
+  getSoundTaskStatus: {
+    call: (c) => c.GET("/text-to-sound/{task_id}", { params: { path: { task_id: "abc" } } }),
+    method: "GET",
+    path: "/text-to-sound/abc",
+  },
+  getSoundResult: {
+    call: (c) =>
+      c.GET("/text-to-sound-result/{run_id}", {
+        params: { path: { run_id: 7 }, query: { output_type: "file_url" } },
+        parseAs: "json",
+      }),
+    method: "GET",
+    path: "/text-to-sound-result/7",
+    query: { output_type: "file_url" },
+  },
+  getSoundResults: {
+    call: (c) => c.POST("/text-to-sound-results", { body: { run_ids: [7] } }),
+    method: "POST",
+    path: "/text-to-sound-results",
+    json: { run_ids: [7] },
+  },
+  createVoiceDesignTask: {
+    call: (c) => c.POST("/text-to-voice", { body: { text: "Hi", voice_description: "a".repeat(100) } }),
+    method: "POST",
+    path: "/text-to-voice",
+    json: { text: "Hi", voice_description: "a".repeat(100) },
+  },
+  getVoiceDesignTaskStatus: {
+    call: (c) => c.GET("/text-to-voice/{task_id}", { params: { path: { task_id: "v1" } } }),
+    method: "GET",
+    path: "/text-to-voice/v1",
+  },
+  getVoiceDesignResult: {
+    call: (c) => c.GET("/text-to-voice-result/{run_id}", { params: { path: { run_id: 9 } } }),
+    method: "GET",
+    path: "/text-to-voice-result/9",
+  },
+  listVoices: { call: (c) => c.GET("/list-voices"), method: "GET", path: "/list-voices" },
+  createCustomVoice: {
+    call: (c) =>
+      c.POST("/create-custom-voice", {
+        body: { voice_name: "Mine", gender: 1, file: new Blob([new Uint8Array([82, 73, 70, 70])]) },
+        bodySerializer: (body) => {
+          const form = new FormData();
+          for (const [key, value] of Object.entries(body))
+            form.append(key, value instanceof Blob ? value : String(value));
+          return form;
+        },
+      }),
+    method: "POST",
+    path: "/create-custom-voice",
+  },
+  listSourceLanguages: { call: (c) => c.GET("/source-languages"), method: "GET", path: "/source-languages" },
+  listTargetLanguages: { call: (c) => c.GET("/target-languages"), method: "GET", path: "/target-languages" },
+};
+
+describe("wire format", () => {
+  test("every operation of the spec has a case here", () => {
+    const spec = parse(readFileSync(new URL("../../../openapi/camb.yaml", import.meta.url), "utf8"));
+    const ids = Object.values(spec.paths as Record<string, Record<string, { operationId: string }>>).flatMap(
+      (item) => Object.values(item).map((operation) => operation.operationId),
+    );
+    expect(Object.keys(cases).sort()).toEqual(ids.sort());
+  });
+
+  for (const [operationId, expected] of Object.entries(cases)) {
+    test(`${operationId}: ${expected.method} ${expected.path}`, async () => {
+      const camb = createCambClient({ apiKey: KEY, baseUrl: BASE, retry: false });
+      await expected.call(camb);
+      expect(seen).toHaveLength(1);
+      const [request] = seen as [Seen];
+      expect(request.method).toBe(expected.method);
+      expect(request.path).toBe(expected.path);
+      expect(request.headers.get("x-api-key")).toBe(KEY);
+      expect(request.query).toEqual(expected.query ?? {});
+      if (expected.json !== undefined) {
+        expect(request.headers.get("content-type")).toBe("application/json");
+        expect(JSON.parse(request.body)).toEqual(expected.json);
+      }
+    });
+  }
+
+  test("multipart upload sends each field as a form part", async () => {
+    const camb = createCambClient({ apiKey: KEY, baseUrl: BASE });
+    await cases.createCustomVoice?.call(camb);
+    const [request] = seen as [Seen];
+    expect(request.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=/);
+    expect(request.body).toContain('name="voice_name"\r\n\r\nMine');
+    expect(request.body).toContain('name="gender"\r\n\r\n1');
+    expect(request.body).toMatch(/name="file"; filename="blob"/);
+  });
+
+  test("without an API key no x-api-key header is sent (for a backend proxy)", async () => {
+    const camb = createCambClient({ apiKey: "", baseUrl: BASE });
+    await camb.GET("/list-voices");
+    expect(seen[0]?.headers.has("x-api-key")).toBe(false);
+  });
+
+  test("CAMB_API_KEY is the default key, and a trailing slash on baseUrl is harmless", async () => {
+    process.env.CAMB_API_KEY = "from-env";
+    try {
+      const camb = createCambClient({ baseUrl: `${BASE}/` });
+      await camb.GET("/list-voices");
+      expect(seen[0]?.headers.get("x-api-key")).toBe("from-env");
+      expect(seen[0]?.path).toBe("/list-voices");
+    } finally {
+      delete process.env.CAMB_API_KEY;
+    }
+  });
+});
