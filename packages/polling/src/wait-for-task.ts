@@ -1,0 +1,44 @@
+import type { CambClient, TaskFamily, TaskStatusResult } from "@camb-kit/client";
+import type { TaskSuccess, UnknownStatusMode } from "./classify-status.js";
+import type { PollOptions } from "./options.js";
+import { pollSteps } from "./poll-steps.js";
+import { statusCheck } from "./status-check.js";
+
+/** Options of `waitForTask`, `watchTask` and `createAndWait`. */
+export interface WaitOptions extends PollOptions<TaskStatusResult> {
+  /**
+   * A status the spec does not declare: "fail" (default) rejects with `UnknownTaskStatusError`; "pending"
+   * keeps polling on the usual schedule (never without a sleep) until the deadline.
+   */
+  unknownStatus?: UnknownStatusMode;
+}
+
+/** @internal The status steps of one task, shared by waitForTask and watchTask. */
+export function taskSteps(
+  client: CambClient,
+  family: TaskFamily,
+  taskId: string,
+  options: WaitOptions,
+  stopSignal?: AbortSignal,
+): AsyncGenerator<TaskStatusResult, TaskSuccess, undefined> {
+  const check = statusCheck(client, family, taskId, options.unknownStatus ?? "fail");
+  return pollSteps(check, options, { taskId, stopSignal });
+}
+
+/**
+ * Polls `GET /<family>/{task_id}` until the task ends. Resolves with the SUCCESS status (its `run_id` is a
+ * number); rejects with a `TaskFailedError` subclass for ERROR, TIMEOUT or PAYMENT_REQUIRED,
+ * `PollTimeoutError` after the deadline, `signal.reason` on abort, or the status call's error.
+ */
+export async function waitForTask(
+  client: CambClient,
+  family: TaskFamily,
+  taskId: string,
+  options: WaitOptions = {},
+): Promise<TaskSuccess> {
+  const steps = taskSteps(client, family, taskId, options);
+  for (;;) {
+    const step = await steps.next();
+    if (step.done) return step.value;
+  }
+}

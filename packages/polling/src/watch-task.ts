@@ -1,0 +1,42 @@
+import type { CambClient, TaskFamily, TaskStatusResult } from "@camb-kit/client";
+import { taskSteps, type WaitOptions } from "./wait-for-task.js";
+
+/**
+ * Yields every status of a task as it is seen, ending after the terminal one: SUCCESS ends the iteration,
+ * ERROR / TIMEOUT / PAYMENT_REQUIRED are yielded and then thrown as `waitForTask` would. `break` (or
+ * `return()`) stops the wait at once, even while it sleeps or a request is in flight, and sends no further
+ * request.
+ */
+export function watchTask(
+  client: CambClient,
+  family: TaskFamily,
+  taskId: string,
+  options: WaitOptions = {},
+): AsyncIterableIterator<TaskStatusResult> {
+  const stop = new AbortController();
+  const steps = taskSteps(client, family, taskId, options, stop.signal);
+  const finished: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+  return {
+    async next() {
+      try {
+        const step = await steps.next();
+        return step.done ? finished : step;
+      } catch (error) {
+        // Stopped by return(): a next() that was pending ends quietly instead of throwing our own abort.
+        if (stop.signal.aborted && error === stop.signal.reason) return finished;
+        throw error;
+      }
+    },
+    async return() {
+      // Aborting first reaches a generator that is busy sleeping or fetching; a generator's own return()
+      // would only be queued behind that.
+      stop.abort(new DOMException("watchTask was stopped", "AbortError"));
+      await steps.return(undefined as never);
+      return finished;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}

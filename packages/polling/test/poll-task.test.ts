@@ -1,0 +1,308 @@
+import { getEventListeners } from "node:events";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { type CheckOutcome, PollTimeoutError, pollTask } from "../src/index.js";
+import { settle } from "./scripted-fetch.js";
+
+type Outcome = CheckOutcome<string, string>;
+
+/** A check that replays outcomes (the last repeats) and records when it was called. */
+function scriptedCheck(outcomes: Outcome[]) {
+  const calls: number[] = [];
+  const check = vi.fn(() => {
+    calls.push(Date.now());
+    return outcomes[Math.min(calls.length - 1, outcomes.length - 1)] as Outcome;
+  });
+  return { check, calls };
+}
+
+const pending: Outcome = { state: "pending", status: "PENDING" };
+const done: Outcome = { state: "success", value: "result", status: "DONE" };
+const fixed = { jitter: "none" as const };
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 0 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("pollTask", () => {
+  it("resolves after N checks, sleeping on the backoff schedule", async () => {
+    const { check, calls } = scriptedCheck([pending, pending, pending, done]);
+    const result = settle(pollTask(check, fixed));
+    await vi.runAllTimersAsync();
+    expect(await result).toEqual({ ok: true, value: "result" });
+    // initial 1000, then 1000, 1500, 2250 (factor 1.5)
+    expect(calls).toEqual([1000, 2000, 3500, 5750]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("passes the attempt number and a signal to the check", async () => {
+    const { check } = scriptedCheck([pending, done]);
+    await Promise.all([pollTask(check, fixed), vi.runAllTimersAsync()]);
+    expect(check.mock.calls.map(([context]) => context.attempt)).toEqual([1, 2]);
+    expect(check.mock.calls[0]?.[0].signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it("rejects with the failure's error", async () => {
+    const error = new Error("bad");
+    const { check } = scriptedCheck([pending, { state: "failure", error, status: "BROKEN" }]);
+    const result = settle(pollTask(check, fixed));
+    await vi.runAllTimersAsync();
+    expect(await result).toEqual({ ok: false, error });
+    expect(check).toHaveBeenCalledTimes(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("makes one final check at the deadline, then throws PollTimeoutError", async () => {
+    const { check, calls } = scriptedCheck([pending]);
+    const result = settle(pollTask(check, { ...fixed, timeoutMs: 5000 }));
+    await vi.runAllTimersAsync();
+    // 1000, 2000, 3500; the next sleep (2250) is cut to the 1500 left, so the last check is at 5000 exactly.
+    expect(calls).toEqual([1000, 2000, 3500, 5000]);
+    const settled = await result;
+    expect(settled.ok).toBe(false);
+    const error = (settled as { error: PollTimeoutError }).error;
+    expect(error).toBeInstanceOf(PollTimeoutError);
+    expect(error).toMatchObject({ elapsedMs: 5000, attempts: 4, lastStatus: "PENDING", taskId: undefined });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("succeeds when the final check at the deadline finds the task done", async () => {
+    const { check, calls } = scriptedCheck([pending, pending, pending, done]);
+    const result = settle(pollTask(check, { ...fixed, timeoutMs: 5000 }));
+    await vi.runAllTimersAsync();
+    expect(calls.at(-1)).toBe(5000);
+    expect(await result).toEqual({ ok: true, value: "result" });
+  });
+
+  it("cuts the initial delay to a deadline shorter than it", async () => {
+    const { check, calls } = scriptedCheck([pending]);
+    const result = settle(pollTask(check, { ...fixed, timeoutMs: 400 }));
+    await vi.runAllTimersAsync();
+    expect(calls).toEqual([400]);
+    expect((await result).ok).toBe(false);
+  });
+
+  it("gives up after 10 minutes by default", async () => {
+    const { check } = scriptedCheck([pending]);
+    const result = settle(pollTask(check));
+    await vi.runAllTimersAsync();
+    const settled = await result;
+    expect((settled as { error: PollTimeoutError }).error).toMatchObject({ elapsedMs: 600_000 });
+    expect(Date.now()).toBe(600_000);
+  });
+
+  it("waits past the default deadline only when timeoutMs is Infinity", async () => {
+    const { check } = scriptedCheck([pending]);
+    const controller = new AbortController();
+    const options = { ...fixed, timeoutMs: Infinity, signal: controller.signal };
+    const result = settle(pollTask(check, options));
+    await vi.advanceTimersByTimeAsync(24 * 3600_000);
+    controller.abort(new Error("enough"));
+    expect(await result).toEqual({ ok: false, error: new Error("enough") });
+    // 7 checks in the first 21.8 s of ramp-up (1 s initial delay, then 1, 1.5, 2.25, 3.4, 5.1, 7.6 s), then
+    // one per 10 s for the rest of the day: 7 + 8637. Never a burst.
+    expect(check).toHaveBeenCalledTimes(8644);
+  });
+
+  it("rejects bad options before doing anything", async () => {
+    const { check } = scriptedCheck([done]);
+    for (const options of [
+      { intervalMs: 0 },
+      { intervalMs: Number.NaN },
+      { backoffFactor: 0.5 },
+      { maxIntervalMs: 10, intervalMs: 100 },
+      { timeoutMs: 0 },
+      { initialDelayMs: -1 },
+      { maxTransientErrors: -1 },
+    ]) {
+      await expect(pollTask(check, options)).rejects.toBeInstanceOf(RangeError);
+    }
+    expect(check).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("pollTask transient errors", () => {
+  const transient = (n: number): Outcome => ({ state: "transient", error: new Error(`net ${n}`) });
+
+  it("tolerates maxTransientErrors in a row", async () => {
+    const { check } = scriptedCheck([transient(1), transient(2), transient(3), done]);
+    const result = settle(pollTask(check, { ...fixed, maxTransientErrors: 3 }));
+    await vi.runAllTimersAsync();
+    expect(await result).toEqual({ ok: true, value: "result" });
+  });
+
+  it("throws the last error once there are more than maxTransientErrors in a row", async () => {
+    const { check } = scriptedCheck([transient(1), transient(2), transient(3)]);
+    const result = settle(pollTask(check, { ...fixed, maxTransientErrors: 2 }));
+    await vi.runAllTimersAsync();
+    expect(await result).toEqual({ ok: false, error: new Error("net 3") });
+    expect(check).toHaveBeenCalledTimes(3);
+  });
+
+  it("counts only consecutive errors", async () => {
+    const { check } = scriptedCheck([transient(1), pending, transient(2), pending, transient(3), done]);
+    const result = settle(pollTask(check, { ...fixed, maxTransientErrors: 1 }));
+    await vi.runAllTimersAsync();
+    expect(await result).toEqual({ ok: true, value: "result" });
+  });
+
+  it("sleeps between transient errors", async () => {
+    const { check, calls } = scriptedCheck([transient(1), transient(2), done]);
+    await Promise.all([pollTask(check, fixed), vi.runAllTimersAsync()]);
+    expect(calls).toEqual([1000, 2000, 3500]);
+  });
+
+  it("a thrown check error is final", async () => {
+    const error = new Error("bug");
+    const check = vi.fn(() => {
+      throw error;
+    });
+    const result = settle(pollTask(check, fixed));
+    await vi.runAllTimersAsync();
+    expect(await result).toEqual({ ok: false, error });
+    expect(check).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("pollTask onStatus", () => {
+  it("reports every status with attempt, elapsed time and next delay", async () => {
+    const { check } = scriptedCheck([pending, pending, done]);
+    const onStatus = vi.fn();
+    await Promise.all([pollTask(check, { ...fixed, onStatus }), vi.runAllTimersAsync()]);
+    expect(onStatus.mock.calls).toEqual([
+      ["PENDING", { attempt: 1, elapsedMs: 1000, nextDelayMs: 1000 }],
+      ["PENDING", { attempt: 2, elapsedMs: 2000, nextDelayMs: 1500 }],
+      ["DONE", { attempt: 3, elapsedMs: 3500, nextDelayMs: undefined }],
+    ]);
+  });
+
+  it("an exception or rejection in onStatus goes to onError and the wait goes on", async () => {
+    const { check } = scriptedCheck([pending, pending, done]);
+    const onError = vi.fn();
+    let calls = 0;
+    const onStatus = () => {
+      calls++;
+      if (calls === 1) throw new Error("sync boom");
+      return Promise.reject(new Error("async boom"));
+    };
+    const result = settle(pollTask(check, { ...fixed, onStatus, onError }));
+    await vi.runAllTimersAsync();
+    expect(await result).toEqual({ ok: true, value: "result" });
+    expect(onError.mock.calls).toEqual([
+      [new Error("sync boom")],
+      [new Error("async boom")],
+      [new Error("async boom")],
+    ]);
+  });
+
+  it("warns on the console by default, and a throwing onError is ignored too", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { check } = scriptedCheck([pending, done]);
+    const boom = () => {
+      throw new Error("boom");
+    };
+    await Promise.all([pollTask(check, { ...fixed, onStatus: boom }), vi.runAllTimersAsync()]);
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+    const result = settle(pollTask(check, { ...fixed, onStatus: boom, onError: boom }));
+    await vi.runAllTimersAsync();
+    expect((await result).ok).toBe(true);
+  });
+});
+
+describe("pollTask abort", () => {
+  it("an aborted signal rejects with its reason and calls nothing", async () => {
+    const { check } = scriptedCheck([done]);
+    const reason = new Error("stop");
+    const result = settle(pollTask(check, { signal: AbortSignal.abort(reason) }));
+    await vi.runAllTimersAsync();
+    expect(await result).toEqual({ ok: false, error: reason });
+    expect(check).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("abort while asleep rejects at once and calls nothing more", async () => {
+    const { check } = scriptedCheck([pending]);
+    const controller = new AbortController();
+    let state = "waiting";
+    const result = pollTask(check, { ...fixed, signal: controller.signal }).catch((error) => {
+      state = "rejected";
+      throw error;
+    });
+    result.catch(() => {});
+    await vi.advanceTimersByTimeAsync(1500); // one check at 1000, asleep until 2000
+    expect(check).toHaveBeenCalledTimes(1);
+    const reason = new Error("user left");
+    controller.abort(reason);
+    await vi.advanceTimersByTimeAsync(0); // lets promises settle; the clock stays at 1500
+    expect(state).toBe("rejected");
+    await expect(result).rejects.toBe(reason);
+    expect(Date.now()).toBe(1500);
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(check).toHaveBeenCalledTimes(1);
+  });
+
+  it("abort during a check rejects with the reason, not the check's own error", async () => {
+    const controller = new AbortController();
+    const check = vi.fn(
+      ({ signal }: { signal: AbortSignal }) =>
+        new Promise<Outcome>((_, reject) =>
+          signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))),
+        ),
+    );
+    const result = settle(pollTask(check, { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(check).toHaveBeenCalledTimes(1);
+    const reason = new Error("cancelled");
+    controller.abort(reason);
+    expect(await result).toEqual({ ok: false, error: reason });
+  });
+
+  it("a check that ignores the signal does not continue the wait", async () => {
+    const controller = new AbortController();
+    let release: (outcome: Outcome) => void = () => {};
+    const check = vi.fn(() => new Promise<Outcome>((resolve) => (release = resolve)));
+    const result = settle(pollTask(check, { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(1000);
+    controller.abort(new Error("stop"));
+    release(pending);
+    expect(await result).toEqual({ ok: false, error: new Error("stop") });
+    await vi.runAllTimersAsync();
+    expect(check).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("pollTask leaves nothing behind", () => {
+  const paths: Record<string, Outcome[]> = {
+    success: [pending, done],
+    failure: [pending, { state: "failure", error: new Error("x") }],
+    timeout: [pending],
+  };
+
+  for (const [name, outcomes] of Object.entries(paths)) {
+    it(`no listener on a long-lived signal and no timer after ${name}`, async () => {
+      const longLived = new AbortController();
+      const { check } = scriptedCheck(outcomes);
+      const result = settle(pollTask(check, { signal: longLived.signal, timeoutMs: 3000 }));
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(getEventListeners(longLived.signal, "abort")).toHaveLength(1);
+      await vi.runAllTimersAsync();
+      await result;
+      expect(getEventListeners(longLived.signal, "abort")).toHaveLength(0);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+  }
+
+  it("no listener piles up over many waits on one signal", async () => {
+    const longLived = new AbortController();
+    for (let i = 0; i < 50; i++) {
+      const { check } = scriptedCheck([pending, done]);
+      await Promise.all([pollTask(check, { signal: longLived.signal }), vi.runAllTimersAsync()]);
+    }
+    expect(getEventListeners(longLived.signal, "abort")).toHaveLength(0);
+  });
+});

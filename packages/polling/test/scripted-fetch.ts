@@ -1,0 +1,50 @@
+import { type CambClient, createCambClient } from "@camb-kit/client";
+
+/** One scripted answer: a status payload (sent as 200 JSON), a ready Response, or an Error to throw. */
+export type Answer = Record<string, unknown> | Response | Error;
+
+export interface ScriptedFetch {
+  fetch: (request: Request) => Promise<Response>;
+  /** Every request received, in order. */
+  requests: Request[];
+}
+
+/** Answers each request with the next scripted answer; the last one repeats. */
+export function scriptedFetch(answers: Answer[]): ScriptedFetch {
+  const requests: Request[] = [];
+  return {
+    requests,
+    fetch: async (request) => {
+      requests.push(request);
+      const answer = answers[Math.min(requests.length - 1, answers.length - 1)];
+      if (answer instanceof Error) throw answer;
+      if (answer instanceof Response) return answer.clone();
+      return Response.json(answer);
+    },
+  };
+}
+
+/** A client on a scripted fetch, without the client's own retries so requests can be counted exactly. */
+export function scriptedClient(answers: Answer[]): ScriptedFetch & { client: CambClient } {
+  const scripted = scriptedFetch(answers);
+  const client = createCambClient({
+    apiKey: "test-key",
+    baseUrl: "https://api.test",
+    fetch: scripted.fetch,
+    retry: false,
+  });
+  return { ...scripted, client };
+}
+
+export const pending = { status: "PENDING" };
+export const success = (runId = 42) => ({ status: "SUCCESS", run_id: runId });
+
+/** Resolves to the settled state of a promise, so fake-timer tests can advance time before asserting. */
+export function settle<T>(
+  promise: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
