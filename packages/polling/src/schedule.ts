@@ -27,8 +27,8 @@ export function scheduledDelay(options: ScheduleOptions, attempt: number): numbe
 
 /**
  * The delay actually slept: the schedule, raised (never lowered) by a server hint capped at
- * `maxIntervalMs`, then shortened to the time left before the deadline and clamped to what setTimeout
- * accepts.
+ * `maxIntervalMs`, then shortened to the time left before the deadline, rounded to whole ms (timers have no
+ * finer resolution) and clamped to what setTimeout accepts.
  */
 export function nextDelay(
   scheduled: number,
@@ -40,5 +40,5 @@ export function nextDelay(
     hintMs !== undefined && Number.isFinite(hintMs)
       ? Math.max(scheduled, Math.min(hintMs, maxIntervalMs))
       : scheduled;
-  return clampDelay(Math.min(hinted, timeLeftMs));
+  return clampDelay(Math.round(Math.min(hinted, timeLeftMs)));
 }

@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type CheckOutcome, PollTimeoutError, pollTask } from "../src/index.js";
+import { type CheckContext, type CheckOutcome, PollTimeoutError, pollTask } from "../src/index.js";
 import { settle } from "./scripted-fetch.js";
 
 type Outcome = CheckOutcome<string, string>;
@@ -8,7 +8,7 @@ type Outcome = CheckOutcome<string, string>;
 /** A check that replays outcomes (the last repeats) and records when it was called. */
 function scriptedCheck(outcomes: Outcome[]) {
   const calls: number[] = [];
-  const check = vi.fn(() => {
+  const check = vi.fn((_context: CheckContext) => {
     calls.push(Date.now());
     return outcomes[Math.min(calls.length - 1, outcomes.length - 1)] as Outcome;
   });

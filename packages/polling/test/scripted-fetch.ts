@@ -7,15 +7,20 @@ export interface ScriptedFetch {
   fetch: (request: Request) => Promise<Response>;
   /** Every request received, in order. */
   requests: Request[];
+  /** `Date.now()` when each request arrived (fake time in tests). */
+  sentAt: number[];
 }
 
 /** Answers each request with the next scripted answer; the last one repeats. */
 export function scriptedFetch(answers: Answer[]): ScriptedFetch {
   const requests: Request[] = [];
+  const sentAt: number[] = [];
   return {
     requests,
+    sentAt,
     fetch: async (request) => {
       requests.push(request);
+      sentAt.push(Date.now());
       const answer = answers[Math.min(requests.length - 1, answers.length - 1)];
       if (answer instanceof Error) throw answer;
       if (answer instanceof Response) return answer.clone();

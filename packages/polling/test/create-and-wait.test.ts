@@ -1,0 +1,68 @@
+import { CambApiError, families, type TaskFamily } from "@camb-kit/client";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createAndWait, MissingTaskIdError, PaymentRequiredError } from "../src/index.js";
+import { pending, scriptedClient, settle, success } from "./scripted-fetch.js";
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 0 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const body = { text: "hello", voice_id: 1, language: 1 } as never;
+
+describe("createAndWait", () => {
+  it("creates the task, then waits for it, for every family", async () => {
+    for (const family of Object.keys(families) as TaskFamily[]) {
+      const scripted = scriptedClient([{ task_id: "abc" }, pending, success(77)]);
+      const onCreated = vi.fn();
+      const result = settle(createAndWait(scripted.client, family, body, { onCreated }));
+      await vi.runAllTimersAsync();
+      expect(await result).toEqual({ ok: true, value: { taskId: "abc", runId: 77, status: success(77) } });
+      expect(onCreated).toHaveBeenCalledWith("abc");
+      const [create, ...polls] = scripted.requests;
+      expect(create?.method).toBe("POST");
+      expect(new URL(create?.url ?? "").pathname).toBe(families[family].create);
+      expect(await create?.json()).toEqual(body);
+      expect(polls.map((request) => new URL(request.url).pathname)).toEqual([
+        families[family].status.replace("{task_id}", "abc"),
+        families[family].status.replace("{task_id}", "abc"),
+      ]);
+    }
+  });
+
+  it("a null task_id is a clear error and nothing is polled", async () => {
+    const scripted = scriptedClient([{ task_id: null }]);
+    const result = settle(createAndWait(scripted.client, "text-to-sound", body));
+    await vi.runAllTimersAsync();
+    const error = ((await result) as { error: MissingTaskIdError }).error;
+    expect(error).toBeInstanceOf(MissingTaskIdError);
+    expect(error.message).toContain("text-to-sound");
+    expect(scripted.requests).toHaveLength(1);
+  });
+
+  it("a failed create throws CambApiError and polls nothing", async () => {
+    const scripted = scriptedClient([Response.json({ detail: "Not enough credits" }, { status: 402 })]);
+    const result = settle(createAndWait(scripted.client, "tts", body));
+    await vi.runAllTimersAsync();
+    expect(((await result) as { error: unknown }).error).toBeInstanceOf(CambApiError);
+    expect(scripted.requests).toHaveLength(1);
+  });
+
+  it("an aborted signal sends not even the create request", async () => {
+    const scripted = scriptedClient([{ task_id: "abc" }]);
+    const reason = new Error("no");
+    await expect(
+      createAndWait(scripted.client, "tts", body, { signal: AbortSignal.abort(reason) }),
+    ).rejects.toBe(reason);
+    expect(scripted.requests).toHaveLength(0);
+  });
+
+  it("failure statuses reject as in waitForTask", async () => {
+    const scripted = scriptedClient([{ task_id: "abc" }, { status: "PAYMENT_REQUIRED" }]);
+    const result = settle(createAndWait(scripted.client, "text-to-voice", body));
+    await vi.runAllTimersAsync();
+    expect(((await result) as { error: unknown }).error).toBeInstanceOf(PaymentRequiredError);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The figure quoted in the README: a task that takes 60 s, polled with the default settings. Computed from the
+ * real schedule in simulated time (status requests answer instantly), over many seeds of the jitter; one
+ * seed is replayed through pollTask on fake timers to prove the simulation matches the loop.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  DEFAULT_BACKOFF_FACTOR,
+  DEFAULT_INTERVAL_MS,
+  DEFAULT_MAX_INTERVAL_MS,
+  pollTask,
+  scheduledDelay,
+} from "../src/index.js";
+import { nextDelay } from "../src/schedule.js";
+
+const TASK_MS = 60_000;
+const SEEDS = 10_000;
+
+/** mulberry32: a tiny seeded PRNG so the figures are the same on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The times of the checks until the first one at or after TASK_MS. */
+function simulate(random: () => number, jitter: "full" | "none"): number[] {
+  const options = {
+    intervalMs: DEFAULT_INTERVAL_MS,
+    maxIntervalMs: DEFAULT_MAX_INTERVAL_MS,
+    backoffFactor: DEFAULT_BACKOFF_FACTOR,
+    jitter,
+    random,
+  };
+  const times = [DEFAULT_INTERVAL_MS]; // initialDelayMs defaults to intervalMs
+  while ((times.at(-1) as number) < TASK_MS) {
+    const delay = nextDelay(
+      scheduledDelay(options, times.length),
+      undefined,
+      options.maxIntervalMs,
+      Infinity,
+    );
+    times.push((times.at(-1) as number) + delay);
+  }
+  return times;
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("a 60 s task with the default settings", () => {
+  it("matches pollTask itself", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const expected = simulate(seeded(7), "full");
+    const calls: number[] = [];
+    const check = () => {
+      calls.push(Date.now());
+      return Date.now() >= TASK_MS
+        ? { state: "success" as const, value: "done" }
+        : { state: "pending" as const };
+    };
+    const result = pollTask(check, { random: seeded(7) });
+    await vi.runAllTimersAsync();
+    await result;
+    expect(calls).toEqual(expected);
+  });
+
+  it("needs few requests and notices completion within one capped interval", () => {
+    const fixed = simulate(() => 0, "none");
+    const requests: number[] = [];
+    const lateness: number[] = [];
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const times = simulate(seeded(seed), "full");
+      requests.push(times.length);
+      lateness.push((times.at(-1) as number) - TASK_MS);
+    }
+    requests.sort((a, b) => a - b);
+    lateness.sort((a, b) => a - b);
+    const figures = {
+      withoutJitter: { requests: fixed.length, lateMs: (fixed.at(-1) as number) - TASK_MS },
+      fullJitter: {
+        seeds: SEEDS,
+        requests: { min: requests[0], median: quantile(requests, 0.5), max: requests.at(-1) },
+        lateMs: {
+          median: Math.round(quantile(lateness, 0.5)),
+          p95: Math.round(quantile(lateness, 0.95)),
+          worst: Math.round(lateness.at(-1) as number),
+        },
+      },
+    };
+    console.log(`60 s task, default settings: ${JSON.stringify(figures, null, 2)}`);
+
+    expect(figures.withoutJitter).toEqual({ requests: 11, lateMs: 1782 });
+    // A check can never be later than one capped interval after completion.
+    expect(figures.fullJitter.lateMs.worst).toBeLessThanOrEqual(DEFAULT_MAX_INTERVAL_MS);
+    expect(figures.fullJitter.requests.max).toBeLessThanOrEqual(60);
+  });
+});
