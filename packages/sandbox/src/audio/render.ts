@@ -1,0 +1,94 @@
+import { FLAC_BLOCK_SIZE, flacByteLength, flacFrame, flacFrameCount, flacHeader } from "./flac.js";
+import { mp3Chunks } from "./mp3.js";
+import { bytesPerSample, encodePcm, isPcmFormat, type PcmFormat } from "./pcm.js";
+import { pullStream } from "./pull-stream.js";
+import { createLoop, type ToneSpec } from "./tone.js";
+import { wavHeader } from "./wav.js";
+
+/** Formats the sandbox can produce. (`adts` is in the spec but answered with a 422: see the README.) */
+export type RenderFormat = "wav" | "flac" | "mp3" | PcmFormat;
+
+export interface AudioRequest extends ToneSpec {
+  seconds: number;
+  format: RenderFormat;
+}
+
+export interface RenderedAudio {
+  contentType: string;
+  /** Known in advance for every format but mp3, so results and downloads can send Content-Length. */
+  byteLength: number | undefined;
+  /** A new pull-based stream of the whole file; every call starts from the beginning. */
+  stream(): ReadableStream<Uint8Array>;
+}
+
+/** The media type of each format (the ones `/tts-stream` declares; raw PCM has no registered type). */
+export function mediaTypeOf(format: string): string {
+  if (format === "wav") return "audio/wav";
+  if (format === "flac") return "audio/flac";
+  if (format === "mp3") return "audio/mpeg";
+  if (format === "adts") return "audio/aac";
+  return "application/octet-stream";
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+/** Header, then `dataBytes` taken round-robin from a pre-encoded one-second loop, in 64 KiB chunks. */
+function* loopChunks(header: Uint8Array, loopBytes: Uint8Array, dataBytes: number): Generator<Uint8Array> {
+  if (header.length > 0) yield header;
+  let offset = 0;
+  while (offset < dataBytes) {
+    const chunk = new Uint8Array(Math.min(CHUNK_BYTES, dataBytes - offset));
+    let filled = 0;
+    while (filled < chunk.length) {
+      const from = (offset + filled) % loopBytes.length;
+      const piece = loopBytes.subarray(from, Math.min(loopBytes.length, from + chunk.length - filled));
+      chunk.set(piece, filled);
+      filled += piece.length;
+    }
+    offset += chunk.length;
+    yield chunk;
+  }
+}
+
+function* flacChunks(spec: ToneSpec, totalFrames: number): Generator<Uint8Array> {
+  const layout = { sampleRate: spec.sampleRate, channels: spec.channels, totalFrames };
+  const loop = createLoop(spec);
+  yield flacHeader(layout);
+  const count = flacFrameCount(layout);
+  const perChunk = Math.max(1, Math.floor(CHUNK_BYTES / (FLAC_BLOCK_SIZE * 2 * spec.channels)));
+  for (let index = 0; index < count; index += perChunk) {
+    const frames: Uint8Array[] = [];
+    for (let i = index; i < Math.min(count, index + perChunk); i++)
+      frames.push(flacFrame(layout, i, loop, spec.sampleRate));
+    const chunk = new Uint8Array(frames.reduce((n, f) => n + f.length, 0));
+    let at = 0;
+    for (const frame of frames) {
+      chunk.set(frame, at);
+      at += frame.length;
+    }
+    yield chunk;
+  }
+}
+
+/** Describes the audio for a request; nothing is generated until a stream is read. */
+export function renderAudio(request: AudioRequest): RenderedAudio {
+  const { format, sampleRate, channels } = request;
+  const totalFrames = Math.max(1, Math.round(request.seconds * sampleRate));
+  const contentType = mediaTypeOf(format);
+  if (format === "flac") {
+    const byteLength = flacByteLength({ sampleRate, channels, totalFrames });
+    return { contentType, byteLength, stream: () => pullStream(flacChunks(request, totalFrames)) };
+  }
+  if (format === "mp3") {
+    return { contentType, byteLength: undefined, stream: () => pullStream(mp3Chunks(request, totalFrames)) };
+  }
+  const pcm: PcmFormat = isPcmFormat(format) ? format : "pcm_s16le";
+  const dataBytes = totalFrames * channels * bytesPerSample(pcm);
+  const header = format === "wav" ? wavHeader(sampleRate, channels, dataBytes) : new Uint8Array(0);
+  return {
+    contentType,
+    byteLength: header.length + dataBytes,
+    // The loop is encoded lazily, per stream, so describing audio costs nothing until it is read.
+    stream: () => pullStream(loopChunks(header, encodePcm(createLoop(request), pcm), dataBytes)),
+  };
+}

@@ -1,0 +1,12 @@
+export { cambHandlers, createSandbox } from "./sandbox.js";
+export { startSandbox } from "./server/start.js";
+export type {
+  FaultKind,
+  FaultRule,
+  RecordedRequest,
+  RunningSandbox,
+  Sandbox,
+  SandboxOptions,
+  StartSandboxOptions,
+  TaskOutcome,
+} from "./types.js";

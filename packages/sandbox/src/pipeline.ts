@@ -1,0 +1,102 @@
+import { damageBody } from "./faults/body.js";
+import type { FaultSelector, RouteInfo } from "./faults/select.js";
+import { FAULT_HEADER, type SocketFault } from "./internal.js";
+import { delay } from "./random.js";
+import { detail, json, validationFailed } from "./routes/respond.js";
+import type { RouteEntry } from "./routes/table.js";
+import { apiKeyHeader } from "./spec/operations.js";
+import { validateRequest } from "./spec/validate.js";
+import type { ResolvedOptions } from "./state/options.js";
+import type { SandboxState } from "./state/store.js";
+import type { FaultRule, RecordedRequest } from "./types.js";
+
+export interface PipelineDeps {
+  options: ResolvedOptions;
+  state: SandboxState;
+  selector: FaultSelector;
+  requests: RecordedRequest[];
+  socketMode: boolean;
+}
+
+function record(requests: RecordedRequest[], request: Request): void {
+  const url = new URL(request.url);
+  requests.push({
+    method: request.method,
+    url: request.url,
+    path: url.pathname,
+    headers: Object.fromEntries(request.headers.entries()),
+  });
+}
+
+/** Faults that replace the answer entirely (the request is not processed, as when a gateway fails). */
+function replacement(rule: FaultRule): Response | undefined {
+  switch (rule.kind) {
+    case "reset":
+      return Response.error(); // msw turns it into a network error; the server destroys the socket
+    case "status": {
+      const status = rule.status ?? 500;
+      const headers: Record<string, string> = {};
+      if (rule.retryAfter !== undefined || status === 429) headers["retry-after"] = rule.retryAfter ?? "1";
+      return detail(status, `Sandbox fault: HTTP ${status}`, headers);
+    }
+    case "malformed-json":
+      return new Response('{"status": "SUCC', {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
+    case "unknown-status":
+      return json({ status: "SANDBOX_UNKNOWN_STATUS", run_id: null, exception_reason: null, message: null });
+    default:
+      return undefined;
+  }
+}
+
+function withBodyFault(response: Response, rule: FaultRule, socketMode: boolean): Response {
+  if (!socketMode) return damageBody(response, rule);
+  const fault: SocketFault = {
+    kind: rule.kind === "stall" ? "stall" : "truncate",
+    afterBytes: rule.afterBytes ?? 0,
+    ms: rule.ms ?? 0,
+  };
+  response.headers.set(FAULT_HEADER, JSON.stringify(fault));
+  return response;
+}
+
+async function answer(
+  deps: PipelineDeps,
+  entry: RouteEntry,
+  request: Request,
+  params: Record<string, string>,
+) {
+  const { op } = entry;
+  if (op.secured) {
+    const key = request.headers.get(apiKeyHeader);
+    if (!key) return detail(401, `Not authenticated: send your API key in the ${apiKeyHeader} header.`);
+    if (deps.options.apiKeys && !deps.options.apiKeys.has(key)) return detail(401, "Invalid API key.");
+  }
+  const validated = await validateRequest(op, request, params);
+  if (!validated.ok) return validationFailed(validated.issues);
+  return entry.handler({ op, input: validated.input, request, state: deps.state, options: deps.options });
+}
+
+/**
+ * The path every request takes: record it, draw faults, wait out the latency, then either answer with the
+ * fault or run the real handler (auth, spec validation, state) and maybe damage its body.
+ */
+export async function runPipeline(
+  deps: PipelineDeps,
+  route: RouteInfo,
+  request: Request,
+  inner: () => Response | Promise<Response>,
+): Promise<Response> {
+  record(deps.requests, request);
+  const plan = deps.selector.plan(route);
+  await delay(plan.latencyMs, request.signal);
+  const fault = plan.fault;
+  const replaced = fault && replacement(fault);
+  if (replaced) return replaced;
+  const response = await inner();
+  return fault ? withBodyFault(response, fault, deps.socketMode) : response;
+}
+
+export { answer as answerOperation };

@@ -1,0 +1,154 @@
+import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { coerceText, propertySchema } from "./coerce.js";
+import { isObject, type Json, type JsonObject, specDocument } from "./document.js";
+import { toValidationIssues, type ValidationIssue } from "./fastapi-errors.js";
+import type { OperationSpec, ParameterSpec } from "./operations.js";
+
+const SPEC_ID = "https://camb-kit.invalid/openapi.json";
+
+/**
+ * One Ajv (JSON Schema 2020-12, OpenAPI 3.1's dialect) over the whole spec: every schema is compiled by a
+ * pointer into the spec document, so `$ref`s between component schemas resolve as written and a field added
+ * to the spec is validated with no change here. Unknown keywords (`x-*`, `examples`) are annotations.
+ */
+const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
+addFormats(ajv);
+// OpenAPI's `binary` marks file parts; their presence is checked, their bytes are not a JSON value.
+ajv.addFormat("binary", true);
+ajv.addSchema({ ...specDocument, $id: SPEC_ID } as object);
+
+const compiled = new Map<string, ValidateFunction>();
+function validatorFor(pointer: string): ValidateFunction {
+  let validate = compiled.get(pointer);
+  if (!validate) {
+    validate = ajv.compile({ $ref: `${SPEC_ID}${pointer}` });
+    compiled.set(pointer, validate);
+  }
+  return validate;
+}
+
+export interface ValidatedInput {
+  path: Record<string, Json>;
+  query: Record<string, Json>;
+  /** The parsed JSON body, or the form fields of a multipart body (files replaced by their names). */
+  body: Json | undefined;
+  /** File parts of a multipart body. */
+  files: Record<string, File>;
+}
+
+export type ValidationResult = { ok: true; input: ValidatedInput } | { ok: false; issues: ValidationIssue[] };
+
+function rawParameter(p: ParameterSpec, request: Request, url: URL, pathParams: Record<string, string>) {
+  if (p.in === "path") return pathParams[p.name];
+  if (p.in === "header") return request.headers.get(p.name) ?? undefined;
+  if (p.in === "query") {
+    const all = url.searchParams.getAll(p.name);
+    if (all.length === 0) return undefined;
+    return p.schema.type === "array" ? all : all[0];
+  }
+  return undefined;
+}
+
+function validateParameters(op: OperationSpec, request: Request, pathParams: Record<string, string>) {
+  const url = new URL(request.url);
+  const values: Record<"path" | "query", Record<string, Json>> = { path: {}, query: {} };
+  const issues: ValidationIssue[] = [];
+  for (const p of op.parameters) {
+    const raw = rawParameter(p, request, url, pathParams);
+    if (raw === undefined) {
+      if (p.required) issues.push({ loc: [p.in, p.name], msg: "Field required", type: "missing" });
+      continue;
+    }
+    const items = isObject(p.schema.items) ? p.schema.items : {};
+    const value = Array.isArray(raw) ? raw.map((v) => coerceText(v, items)) : coerceText(raw, p.schema);
+    const validate = validatorFor(p.schemaPointer);
+    if (!validate(value)) issues.push(...toValidationIssues(validate.errors ?? [], [p.in, p.name], true));
+    if (p.in === "path" || p.in === "query") values[p.in][p.name] = value;
+  }
+  return { values, issues };
+}
+
+async function readForm(request: Request, schema: JsonObject) {
+  const fields: Record<string, Json> = {};
+  const files: Record<string, File> = {};
+  const issues: ValidationIssue[] = [];
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return { fields, files, issues }; // not multipart at all: every required part is reported missing
+  }
+  for (const name of new Set(form.keys())) {
+    const property = propertySchema(schema, name);
+    const entries = form.getAll(name);
+    const binary = property.format === "binary" || property.contentMediaType !== undefined;
+    const first = entries[0];
+    if (binary) {
+      if (first instanceof File) {
+        files[name] = first;
+        fields[name] = first.name || name;
+      } else {
+        issues.push({
+          loc: ["body", name],
+          msg: "Expected UploadFile, received: <class 'str'>",
+          type: "value_error",
+        });
+      }
+      continue;
+    }
+    const texts = entries.map((e) => (typeof e === "string" ? e : e.name));
+    const items = isObject(property.items) ? property.items : {};
+    fields[name] =
+      property.type === "array"
+        ? texts.map((t) => coerceText(t, items))
+        : coerceText(texts[0] ?? "", property);
+  }
+  return { fields, files, issues };
+}
+
+async function readJson(request: Request): Promise<{ body: Json | undefined; issue?: ValidationIssue }> {
+  const text = await request.text();
+  if (text.trim() === "") return { body: undefined };
+  try {
+    return { body: JSON.parse(text) as Json };
+  } catch {
+    return { body: undefined, issue: { loc: ["body", 0], msg: "JSON decode error", type: "json_invalid" } };
+  }
+}
+
+/** Validates a request against its operation in the spec: parameters and body, all errors at once. */
+export async function validateRequest(
+  op: OperationSpec,
+  request: Request,
+  pathParams: Record<string, string>,
+): Promise<ValidationResult> {
+  const { values, issues } = validateParameters(op, request, pathParams);
+  let body: Json | undefined;
+  let files: Record<string, File> = {};
+  if (op.body) {
+    const validate = validatorFor(op.body.schemaPointer);
+    if (op.body.mediaType === "multipart/form-data") {
+      const form = await readForm(request, op.body.schema);
+      body = form.fields;
+      files = form.files;
+      issues.push(...form.issues);
+      const failedParts = new Set(form.issues.map((i) => i.loc[1]));
+      if (!validate(body))
+        issues.push(
+          ...toValidationIssues(validate.errors ?? [], ["body"], true).filter(
+            (i) => !failedParts.has(i.loc[1]),
+          ),
+        );
+    } else {
+      const parsed = await readJson(request);
+      body = parsed.body;
+      if (parsed.issue) issues.push(parsed.issue);
+      else if (body === undefined) {
+        if (op.body.required) issues.push({ loc: ["body"], msg: "Field required", type: "missing" });
+      } else if (!validate(body)) issues.push(...toValidationIssues(validate.errors ?? [], ["body"]));
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, input: { path: values.path, query: values.query, body, files } };
+}

@@ -1,0 +1,79 @@
+import type { RequestHandler } from "msw";
+
+/** How a task ends once it stops being PENDING. */
+export type TaskOutcome = "SUCCESS" | "ERROR" | "TIMEOUT" | "PAYMENT_REQUIRED";
+
+export type FaultKind =
+  | "status"
+  | "reset"
+  | "truncate"
+  | "stall"
+  | "malformed-json"
+  | "unknown-status"
+  | "latency";
+
+/** One fault-injection rule. Rules are checked in order; the first non-latency rule that fires wins. */
+export interface FaultRule {
+  /** operationId from the spec (e.g. "getSpeechResult", "streamSpeech") or "storage" (pre-signed downloads); omitted = every route */
+  route?: string;
+  kind: FaultKind;
+  /** For "status" (429 sends Retry-After; 500/502/503 …). */
+  status?: number;
+  /** Retry-After header value for "status" (seconds or HTTP date). */
+  retryAfter?: string;
+  /** For "latency" and "stall" (a stall longer than the client's idle timeout looks like a hang). */
+  ms?: number;
+  /** For "truncate"/"stall": bytes of body sent before the cut/stall. */
+  afterBytes?: number;
+  /** Fire only on these matching requests (1-based). */
+  nth?: number | readonly number[];
+  /** Fire with this probability, drawn from `seed` (deterministic). */
+  probability?: number;
+}
+
+export interface SandboxOptions {
+  /** Where the handlers answer; default "https://client.camb.ai/apis" (startSandbox sets its own URL). */
+  baseUrl?: string;
+  /** Default: any non-empty x-api-key; otherwise unknown keys get 401. */
+  apiKeys?: readonly string[];
+  /** Status polls that answer PENDING before the outcome; default 1. */
+  pendingPolls?: number;
+  /** Alternatively: time since creation before the outcome (via `now`). */
+  pendingMs?: number;
+  /** Outcome of every task; default "SUCCESS". Input markers override it per task. */
+  outcome?: TaskOutcome;
+  /** Added before every answer: fixed, or uniformly random in [min, max] from `seed`. */
+  latencyMs?: number | { min: number; max: number };
+  faults?: readonly FaultRule[];
+  /** Seed for probabilities, random latency and generated ids; default 1. */
+  seed?: number;
+  /** Pre-signed URL lifetime; default 15 minutes. */
+  urlTtlMs?: number;
+  /** Clock, for tests; default Date.now. */
+  now?: () => number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  path: string;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+}
+
+export interface Sandbox {
+  handlers: RequestHandler[];
+  /** Every request the sandbox saw, in order (API calls, storage downloads, unknown paths). */
+  requests: RecordedRequest[];
+  /** Forgets tasks, runs, cloned voices, stored files, fault counters and the request log. */
+  reset(): void;
+}
+
+export interface RunningSandbox {
+  /** The API base URL, e.g. `http://127.0.0.1:43117`. */
+  url: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export type StartSandboxOptions = SandboxOptions & { port?: number; host?: string };
