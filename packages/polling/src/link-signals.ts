@@ -7,8 +7,9 @@ export interface LinkedSignal {
 /**
  * Links the caller's signal (and any internal stop signal) to one controller owned by the wait. Requests and
  * sleeps listen to that controller only, so however many polls run, the caller's long-lived signal carries at
- * most one listener of ours, and `dispose` removes it on every path. (`AbortSignal.any` is not used: its
- * links are released by garbage collection, not deterministically.)
+ * most one listener of ours, and `dispose` removes it on every path. This matters because fetch
+ * implementations (undici among them) leave their own listener on a request's signal after the response.
+ * (`AbortSignal.any` is not used: its links are released by garbage collection, not deterministically.)
  */
 export function linkSignals(sources: ReadonlyArray<AbortSignal | undefined>): LinkedSignal {
   const controller = new AbortController();

@@ -29,8 +29,9 @@ export function statusCheck(
     try {
       result = await getTaskStatus(client, family, taskId, { signal });
     } catch (error) {
-      // The request did not complete (network error, the client's headers timeout). The client has
-      // already retried it; the loop tolerates a few more in a row. An abort is sorted out by the loop.
+      // The request did not complete (network error, the client's headers timeout) or its body was not
+      // JSON (a gateway glitch). The client has already retried what it could; the loop tolerates a few
+      // more in a row. An abort is sorted out by the loop, which rejects with the signal's reason.
       return { state: "transient", error };
     }
     const { response } = result;

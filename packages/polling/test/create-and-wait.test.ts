@@ -1,4 +1,5 @@
-import { CambApiError, families, type TaskFamily } from "@camb-kit/client";
+import { getEventListeners } from "node:events";
+import { CambApiError, createCambClient, families, type TaskFamily } from "@camb-kit/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAndWait, MissingTaskIdError, PaymentRequiredError } from "../src/index.js";
 import { pending, scriptedClient, settle, success } from "./scripted-fetch.js";
@@ -30,6 +31,37 @@ describe("createAndWait", () => {
         families[family].status.replace("{task_id}", "abc"),
       ]);
     }
+  });
+
+  it("leaves no listener on a long-lived signal, create call included", async () => {
+    const longLived = new AbortController();
+    const scripted = scriptedClient([{ task_id: "abc" }, success(1)]);
+    const result = settle(createAndWait(scripted.client, "tts", body, { signal: longLived.signal }));
+    await vi.runAllTimersAsync();
+    expect((await result).ok).toBe(true);
+    expect(getEventListeners(longLived.signal, "abort")).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("an abort during the create call rejects with the reason", async () => {
+    const controller = new AbortController();
+    const requests: Request[] = [];
+    const client = createCambClient({
+      apiKey: "k",
+      baseUrl: "https://api.test",
+      fetch: (request) => {
+        requests.push(request);
+        return new Promise((_, reject) =>
+          request.signal.addEventListener("abort", () => reject(new TypeError("x"))),
+        );
+      },
+    });
+    const result = settle(createAndWait(client, "tts", body, { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort(new Error("changed my mind"));
+    expect(await result).toEqual({ ok: false, error: new Error("changed my mind") });
+    expect(requests).toHaveLength(1);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
   it("a null task_id is a clear error and nothing is polled", async () => {
