@@ -1,10 +1,23 @@
 import { defineConfig } from "tsdown";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  platform: "neutral",
-  target: "es2022",
-  clean: true,
-});
+export default defineConfig([
+  {
+    entry: ["src/index.ts"],
+    format: ["esm", "cjs"],
+    dts: true,
+    platform: "neutral",
+    target: "es2022",
+    clean: true,
+    // startSandbox imports node:http lazily; it stays an import, never bundled or resolved.
+    deps: { neverBundle: [/^node:/] },
+  },
+  {
+    // The CLI is Node-only and ESM (dist/cli.mjs); no types needed.
+    entry: { cli: "src/cli.ts" },
+    format: ["esm"],
+    dts: false,
+    platform: "node",
+    target: "es2022",
+    clean: false,
+  },
+]);
