@@ -79,14 +79,19 @@ export class PollTimeoutError extends Error {
   /** The status seen last, or undefined when no check answered with one. */
   readonly lastStatus: unknown;
 
+  /** `cause` is the last transient error when the final check failed with one. */
   constructor(init: {
     elapsedMs: number;
     attempts: number;
     lastStatus: unknown;
     taskId?: string | undefined;
+    cause?: unknown;
   }) {
     const subject = init.taskId === undefined ? "Polling" : `Waiting for CAMB task ${init.taskId}`;
-    super(`${subject} timed out after ${Math.round(init.elapsedMs)} ms and ${init.attempts} checks`);
+    super(
+      `${subject} timed out after ${Math.round(init.elapsedMs)} ms and ${init.attempts} checks`,
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
     this.taskId = init.taskId;
     this.elapsedMs = init.elapsedMs;
     this.attempts = init.attempts;

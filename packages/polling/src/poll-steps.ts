@@ -102,6 +102,7 @@ export async function* pollSteps<T, S>(
           attempts: attempt,
           lastStatus,
           taskId: hooks.taskId,
+          cause: outcome.state === "transient" ? outcome.error : undefined,
         });
       }
       await sleep(delay, signal);

@@ -149,6 +149,15 @@ describe("pollTask transient errors", () => {
     expect(await result).toEqual({ ok: true, value: "result" });
   });
 
+  it("a deadline reached on a transient error names it as the cause", async () => {
+    const { check } = scriptedCheck([pending, transient(1)]);
+    const result = settle(pollTask(check, { ...fixed, timeoutMs: 2000 }));
+    await vi.runAllTimersAsync();
+    const error = ((await result) as { error: PollTimeoutError }).error;
+    expect(error).toBeInstanceOf(PollTimeoutError);
+    expect(error).toMatchObject({ attempts: 2, lastStatus: "PENDING", cause: new Error("net 1") });
+  });
+
   it("sleeps between transient errors", async () => {
     const { check, calls } = scriptedCheck([transient(1), transient(2), done]);
     await Promise.all([pollTask(check, fixed), vi.runAllTimersAsync()]);
