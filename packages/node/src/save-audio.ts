@@ -1,0 +1,117 @@
+import { once } from "node:events";
+import type { WriteStream } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { commitTempFile, pathExists, removeQuietly, tempPathFor } from "./atomic-file.js";
+import { type AudioSource, openableSource } from "./audio-source.js";
+import { ByteMeter, type Progress } from "./byte-meter.js";
+import { TargetExistsError } from "./errors.js";
+import { fileOps } from "./file-ops.js";
+import { fsyncFile, fsyncFolder } from "./fsync.js";
+
+export interface SaveAudioOptions {
+  /** Aborts the save: the temp file is removed, the source cancelled, the target untouched. */
+  signal?: AbortSignal | undefined;
+  /** Replace an existing target (default true). With false an existing target fails without writing. */
+  overwrite?: boolean | undefined;
+  /** Create the target's folder (and parents) when missing (default false: a missing folder is an error). */
+  mkdir?: boolean | undefined;
+  /** Called after every chunk, with the bytes so far and the expected total when known. */
+  onProgress?: ((progress: Progress) => void) | undefined;
+  /**
+   * The exact size to expect. Defaults to what the source announces (a Response's Content-Length unless it
+   * is content-encoded, a Blob's size, a byte array's length). A shorter body throws `TruncatedStreamError`.
+   */
+  expectedBytes?: number | undefined;
+  /** Fail with `IdleTimeoutError` when no chunk arrives for this long, in ms (default: no limit). */
+  idleTimeoutMs?: number | undefined;
+  /** fsync the file before renaming it into place, for durability across a power cut (default false). */
+  fsync?: boolean | undefined;
+  /** Reported back in the result; defaults to the source's own (a Response's or Blob's content type). */
+  contentType?: string | undefined;
+}
+
+export interface SaveAudioResult {
+  /** The absolute path of the saved file. */
+  path: string;
+  bytes: number;
+  contentType?: string | undefined;
+}
+
+function checkOptions(options: SaveAudioOptions, expectedBytes: number | undefined): void {
+  if (expectedBytes !== undefined && !(Number.isSafeInteger(expectedBytes) && expectedBytes >= 0)) {
+    throw new RangeError(`expectedBytes must be an integer >= 0, got ${expectedBytes}`);
+  }
+  const idle = options.idleTimeoutMs;
+  if (idle !== undefined && !(idle >= 0)) throw new RangeError(`idleTimeoutMs must be >= 0, got ${idle}`);
+}
+
+/**
+ * Streams audio to `path` with backpressure, through a temp file in the same folder that is renamed into
+ * place only after the last byte arrived and the byte count checked out. On any error or abort the temp
+ * file is removed, the source is cancelled (releasing its socket), an existing target is left exactly as it
+ * was, and the original error is rethrown (an abort rethrows the signal's reason).
+ *
+ * A source can be read once: to save and play the same stream, `tee()` it first.
+ *
+ * An abort is honoured until the rename starts; a rename is atomic and cannot be half-done, so an abort
+ * that lands while it runs lets the (complete) save finish.
+ */
+export async function saveAudio(
+  source: AudioSource,
+  path: string,
+  options: SaveAudioOptions = {},
+): Promise<SaveAudioResult> {
+  const input = openableSource(source);
+  const { signal } = options;
+  const target = resolve(path);
+  const overwrite = options.overwrite ?? true;
+  const expectedBytes = options.expectedBytes ?? input.expectedBytes;
+  let readable: Readable | undefined;
+  let handle: FileHandle | undefined;
+  let sink: WriteStream | undefined;
+  let temp: string | undefined;
+  try {
+    checkOptions(options, expectedBytes);
+    signal?.throwIfAborted();
+    if (options.mkdir) await fileOps.mkdir(dirname(target), { recursive: true });
+    // Fail early, before writing anything; commitTempFile checks again atomically at the end.
+    if (!overwrite && (await pathExists(target))) throw new TargetExistsError(target);
+    const tempPath = tempPathFor(target);
+    handle = await fileOps.open(tempPath, "wx");
+    temp = tempPath;
+    signal?.throwIfAborted();
+
+    readable = input.toReadable();
+    const meter = new ByteMeter({
+      expectedBytes,
+      idleTimeoutMs: options.idleTimeoutMs,
+      onProgress: options.onProgress,
+    });
+    // From here the write stream owns the handle and closes it when it finishes or is destroyed.
+    sink = handle.createWriteStream();
+    handle = undefined;
+    await pipeline(readable, meter, sink, ...(signal ? [{ signal }] : []));
+    if (options.fsync) await fsyncFile(tempPath);
+
+    signal?.throwIfAborted(); // the last point of no return
+    await commitTempFile(tempPath, target, overwrite);
+    temp = undefined;
+    if (options.fsync) await fsyncFolder(dirname(target));
+    return { path: target, bytes: meter.bytes, contentType: options.contentType ?? input.contentType };
+  } catch (error) {
+    // pipeline() destroyed a started source already; one that was never read is released here.
+    if (readable) readable.destroy();
+    else input.cancel(error);
+    // pipeline wraps an abort in its own AbortError; callers get the reason they passed, as everywhere else.
+    if (signal?.aborted && (error as Error | null)?.name === "AbortError") throw signal.reason;
+    throw error;
+  } finally {
+    await handle?.close().catch(() => {});
+    // The temp file is deleted only once its descriptor is closed (Windows refuses to delete open files).
+    if (sink && !sink.closed) await once(sink, "close").catch(() => {});
+    if (temp) await removeQuietly(temp);
+  }
+}
