@@ -1,0 +1,166 @@
+import { openSpeechStream, type StreamSpeechBody } from "@camb-kit/client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useCambClient } from "../provider.js";
+import { listenToPlayer, type PlayerEvent } from "./audio-events.js";
+import { playAsBlob } from "./blob-playback.js";
+import { playWithMediaSource } from "./media-source-playback.js";
+import { canUseMediaSource, type Playback } from "./playback.js";
+
+export type SpeechStatus = "idle" | "connecting" | "buffering" | "playing" | "paused" | "ended" | "error";
+
+export interface SpeechStreamOptions {
+  /** "auto" (default) uses MediaSource when the browser supports the format, "blob" always waits for all of it. */
+  mode?: "auto" | "blob";
+}
+
+export interface SpeechStreamState {
+  /** Starts `/tts-stream` and plays it, stopping what played before. Never rejects: failures land in `error`. */
+  speak: (body: StreamSpeechBody) => Promise<void>;
+  /** Aborts the request, detaches the player and revokes every URL. */
+  stop: () => void;
+  /** Attach to an `<audio>` element to play there (and show its controls); otherwise a detached one is used. */
+  audioRef: (element: HTMLAudioElement | null) => void;
+  status: SpeechStatus;
+  playing: boolean;
+  /** Waiting for audio: before the first bytes, and whenever playback stalls for data. */
+  buffering: boolean;
+  ended: boolean;
+  error: unknown;
+  /** How the current stream is played, once known. */
+  mode: Playback["mode"] | undefined;
+  /** The response's Content-Type, e.g. `audio/mpeg`. */
+  contentType: string | undefined;
+  /** From `speak()` to the first audio bytes, in ms. */
+  timeToFirstAudioMs: number | undefined;
+  /** From `speak()` to the element's first `playing` event, in ms. */
+  timeToPlaybackMs: number | undefined;
+}
+
+interface Session {
+  controller: AbortController;
+  playback: Playback | undefined;
+  unlisten: () => void;
+}
+
+interface View {
+  status: SpeechStatus;
+  error: unknown;
+  mode: Playback["mode"] | undefined;
+  contentType: string | undefined;
+  timeToFirstAudioMs: number | undefined;
+  timeToPlaybackMs: number | undefined;
+}
+
+const idle: View = {
+  status: "idle",
+  error: undefined,
+  mode: undefined,
+  contentType: undefined,
+  timeToFirstAudioMs: undefined,
+  timeToPlaybackMs: undefined,
+};
+
+const statusAfter: Record<Exclude<PlayerEvent, "error">, SpeechStatus> = {
+  playing: "playing",
+  waiting: "buffering",
+  pause: "paused",
+  ended: "ended",
+};
+
+/**
+ * Progressive speech playback of `POST /tts-stream`. With a format MediaSource takes (mp3 -> audio/mpeg in
+ * Chromium, the API's default), sound starts with the first chunk; otherwise the stream is collected into a
+ * Blob first. `stop()`, a new `speak()` and unmounting abort the request and release everything.
+ */
+export function useSpeechStream(options: SpeechStreamOptions = {}): SpeechStreamState {
+  const client = useCambClient();
+  const [view, setView] = useState<View>(idle);
+  const attached = useRef<HTMLAudioElement | null>(null);
+  const own = useRef<HTMLAudioElement | null>(null);
+  const session = useRef<Session | null>(null);
+  const mode = options.mode ?? "auto";
+
+  const release = useCallback(() => {
+    const current = session.current;
+    session.current = null;
+    if (!current) return;
+    current.unlisten();
+    current.controller.abort(new DOMException("Speech stopped", "AbortError"));
+    current.playback?.release();
+  }, []);
+
+  const stop = useCallback(() => {
+    release();
+    setView(idle);
+  }, [release]);
+
+  const speak = useCallback(
+    async (body: StreamSpeechBody) => {
+      release();
+      if (!attached.current && !own.current) own.current = new Audio();
+      const audio = (attached.current ?? own.current)!;
+      const started = performance.now();
+      const mine: Session = { controller: new AbortController(), playback: undefined, unlisten: () => {} };
+      session.current = mine;
+      // Every update is dropped once this session has been replaced or stopped.
+      const update = (change: (view: View) => View) => {
+        if (session.current === mine) setView(change);
+      };
+      const fail = (error: unknown) => update((v) => ({ ...v, status: "error", error }));
+      setView({ ...idle, status: "connecting" });
+      mine.unlisten = listenToPlayer(audio, (event) => {
+        if (event === "error") return fail(audio.error ?? new Error("The audio element failed to play"));
+        update((v) => ({
+          ...v,
+          status: statusAfter[event],
+          timeToPlaybackMs:
+            event === "playing" ? (v.timeToPlaybackMs ?? performance.now() - started) : v.timeToPlaybackMs,
+        }));
+      });
+      try {
+        const speech = await openSpeechStream(client, body, { signal: mine.controller.signal });
+        if (session.current !== mine) return void speech.stream.cancel().catch(() => {});
+        const mimeType = speech.contentType ?? "audio/mpeg";
+        const input = {
+          audio,
+          stream: speech.stream,
+          mimeType,
+          onFirstAudio: () =>
+            update((v) => ({ ...v, status: "buffering", timeToFirstAudioMs: performance.now() - started })),
+          onReady: () => void audio.play().catch(fail),
+        };
+        mine.playback =
+          mode === "auto" && canUseMediaSource(mimeType) ? playWithMediaSource(input) : playAsBlob(input);
+        update((v) => ({ ...v, mode: mine.playback?.mode, contentType: speech.contentType }));
+        await mine.playback.done;
+      } catch (error) {
+        // An abort is ours (stop, a new speak, unmount): nothing to report.
+        if (!mine.controller.signal.aborted) fail(error);
+      }
+    },
+    [client, mode, release],
+  );
+
+  const audioRef = useCallback((element: HTMLAudioElement | null) => {
+    attached.current = element;
+  }, []);
+
+  useEffect(
+    () => () => {
+      release();
+      own.current = null;
+    },
+    [release],
+  );
+
+  return {
+    speak,
+    stop,
+    audioRef,
+    ...view,
+    playing: view.status === "playing",
+    buffering: view.status === "connecting" || view.status === "buffering",
+    ended: view.status === "ended",
+    error: view.error,
+  };
+}
