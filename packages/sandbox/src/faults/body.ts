@@ -14,9 +14,19 @@ function damage(
   const stop = new AbortController();
   let sent = 0;
   let tripped = false;
+  let pendingLimit: Uint8Array | undefined; // the rest of the chunk that crossed the limit
+  const atLimit = async (controller: ReadableStreamDefaultController<Uint8Array>, rest: Uint8Array) => {
+    if (await onLimit(controller, stop.signal)) controller.enqueue(rest);
+    else await reader.cancel();
+  };
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
+        if (pendingLimit) {
+          const rest = pendingLimit;
+          pendingLimit = undefined;
+          return atLimit(controller, rest);
+        }
         const { done, value } = await reader.read();
         if (done) return controller.close();
         if (tripped || sent + value.length <= afterBytes) {
@@ -24,11 +34,12 @@ function damage(
           return controller.enqueue(value);
         }
         const head = value.subarray(0, Math.max(0, afterBytes - sent));
-        if (head.length > 0) controller.enqueue(head);
         tripped = true;
         sent += value.length;
-        if (await onLimit(controller, stop.signal)) controller.enqueue(value.subarray(head.length));
-        else await reader.cancel();
+        if (head.length === 0) return atLimit(controller, value);
+        // Erroring now would discard the head still queued for the reader: act on the next pull instead.
+        pendingLimit = value.subarray(head.length);
+        controller.enqueue(head);
       },
       async cancel(reason) {
         stop.abort();
