@@ -1,5 +1,6 @@
 export type { AudioSource } from "./audio-source.js";
 export type { Progress } from "./byte-meter.js";
+export { type DownloadResult, type DownloadResultsOptions, downloadResults } from "./download-results.js";
 export {
   HttpStatusError,
   IdleTimeoutError,
@@ -9,3 +10,5 @@ export {
   UnexpectedContentTypeError,
 } from "./errors.js";
 export { type SaveAudioOptions, type SaveAudioResult, saveAudio } from "./save-audio.js";
+export { type SaveResultOptions, saveResult } from "./save-result.js";
+export { type SaveSpeechResult, saveSpeech } from "./save-speech.js";

@@ -1,0 +1,127 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { CambApiError, createCambClient, families } from "@camb-kit/client";
+import type { FaultRule } from "@camb-kit/sandbox";
+import { afterEach, describe, expect, it } from "vitest";
+import { IdleTimeoutError, saveResult, saveSpeech, UnexpectedContentTypeError } from "../src/index.js";
+import { startServer, type TestServer } from "./helpers/http-server.js";
+import { finishedRuns, requestsTo, sandbox } from "./helpers/sandbox.js";
+import { entries, tempDir } from "./helpers/temp-dir.js";
+
+const SPEECH = { text: "Saving speech straight to disk.", language: "en-us", voice_id: 147320 } as const;
+let local: TestServer | undefined;
+afterEach(async () => {
+  await local?.close();
+  local = undefined;
+});
+
+async function existingTarget(name: string) {
+  const dir = await tempDir();
+  const target = join(dir, name);
+  await writeFile(target, "old");
+  return { dir, target, unchanged: async () => (await readFile(target, "utf8")) === "old" };
+}
+
+describe("saveResult against the sandbox", () => {
+  it("saves a tts result as FLAC, adding the family's extension to a bare path", async () => {
+    const sb = await sandbox();
+    const [runId] = await finishedRuns(sb.client, "tts", 1);
+    const dir = await tempDir();
+    const result = await saveResult(sb.client, "tts", runId!, join(dir, "speech"));
+    expect(result.path).toBe(join(dir, "speech.flac"));
+    expect(result.contentType).toBe("audio/flac");
+    const file = await readFile(result.path);
+    expect(file.length).toBe(result.bytes);
+    expect(file.subarray(0, 4).toString()).toBe("fLaC");
+    expect(await entries(dir)).toEqual(["speech.flac"]);
+  });
+
+  it("saves a text-to-sound result as WAV and keeps an explicit extension", async () => {
+    const sb = await sandbox();
+    const [runId] = await finishedRuns(sb.client, "text-to-sound", 1);
+    const dir = await tempDir();
+    const result = await saveResult(sb.client, "text-to-sound", runId!, join(dir, "rain.audio"));
+    expect(result.path).toBe(join(dir, "rain.audio"));
+    expect((await readFile(result.path)).subarray(0, 4).toString()).toBe("RIFF");
+  });
+
+  const faults: [string, FaultRule, (error: unknown) => void][] = [
+    [
+      "5xx",
+      { route: "getSpeechResult", kind: "status", status: 503 },
+      (e) => expect(e).toBeInstanceOf(CambApiError),
+    ],
+    [
+      "reset",
+      { route: "getSpeechResult", kind: "reset", afterBytes: 2000 },
+      (e) => expect(e).toBeInstanceOf(Error),
+    ],
+    [
+      "truncate",
+      { route: "getSpeechResult", kind: "truncate", afterBytes: 2000 },
+      (e) => expect(e).toBeInstanceOf(Error),
+    ],
+    [
+      "stall",
+      { route: "getSpeechResult", kind: "stall", afterBytes: 2000, ms: 60_000 },
+      (e) => expect(e).toBeInstanceOf(IdleTimeoutError),
+    ],
+  ];
+  for (const [name, fault, check] of faults) {
+    it(`fault "${name}" leaves no temp file and the old target as it was`, async () => {
+      const sb = await sandbox({ faults: [fault] });
+      const [runId] = await finishedRuns(sb.client, "tts", 1);
+      const { dir, target, unchanged } = await existingTarget("a.flac");
+      const error = await saveResult(sb.client, "tts", runId!, target, { idleTimeoutMs: 100 }).catch(
+        (e) => e,
+      );
+      check(error);
+      expect(await unchanged()).toBe(true);
+      expect(await entries(dir)).toEqual(["a.flac"]);
+      expect(requestsTo(sb.requests, `/tts-result/${runId}`)).toHaveLength(1);
+    });
+  }
+
+  it("refuses a JSON answer where audio was expected, before writing", async () => {
+    local = await startServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" }).end('{"output_url":"https://x"}');
+    });
+    const client = createCambClient({ apiKey: "k", baseUrl: local.url, retry: false });
+    const { dir, target, unchanged } = await existingTarget("a.flac");
+    const error = await saveResult(client, "tts", 7, target).catch((e) => e);
+    expect(error).toBeInstanceOf(UnexpectedContentTypeError);
+    expect(error.expected).toBe(families.tts.resultMediaType);
+    expect(error.received).toBe("application/json");
+    expect(await unchanged()).toBe(true);
+    expect(await entries(dir)).toEqual(["a.flac"]);
+  });
+});
+
+describe("saveSpeech against the sandbox", () => {
+  it("streams /tts-stream to a file and reports the credits", async () => {
+    const sb = await sandbox();
+    const dir = await tempDir();
+    const result = await saveSpeech(sb.client, SPEECH, join(dir, "hello.mp3"));
+    expect(result.contentType).toBe("audio/mpeg");
+    expect(typeof result.creditsRequired).toBe("number");
+    expect((await readFile(result.path)).length).toBe(result.bytes);
+    expect(result.bytes).toBeGreaterThan(0);
+    expect(requestsTo(sb.requests, "/tts-stream")).toHaveLength(1);
+  });
+
+  const faults: FaultRule[] = [
+    { route: "streamSpeech", kind: "status", status: 500 },
+    { route: "streamSpeech", kind: "reset", afterBytes: 1000 },
+    { route: "streamSpeech", kind: "truncate", afterBytes: 1000 },
+    { route: "streamSpeech", kind: "stall", afterBytes: 1000, ms: 60_000 },
+  ];
+  for (const fault of faults) {
+    it(`fault "${fault.kind}" leaves no temp file and the old target as it was`, async () => {
+      const sb = await sandbox({ faults: [fault] });
+      const { dir, target, unchanged } = await existingTarget("a.mp3");
+      await expect(saveSpeech(sb.client, SPEECH, target, { idleTimeoutMs: 100 })).rejects.toThrow();
+      expect(await unchanged()).toBe(true);
+      expect(await entries(dir)).toEqual(["a.mp3"]);
+    });
+  }
+});
