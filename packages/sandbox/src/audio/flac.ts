@@ -84,10 +84,27 @@ export function flacHeader(layout: FlacLayout): Uint8Array {
 
 /** The byte length of the whole file, known before any frame is written (so Content-Length can be sent). */
 export function flacByteLength(layout: FlacLayout): number {
-  let total = 42;
   const frames = frameCount(layout);
-  for (let i = 0; i < frames; i++) total += frameSize(layout, i);
-  return total;
+  const full = Math.floor(layout.totalFrames / FLAC_BLOCK_SIZE);
+  const fixed = 4 + 1 + layout.channels * (1 + 2 * FLAC_BLOCK_SIZE) + 2; // every full frame, minus its number
+  // Closed form, so an hours-long stream costs nothing to measure: count the frame numbers of each coded
+  // length (1 byte below 0x80, 2 below 0x800, …).
+  let numberBytes = 0;
+  let from = 0;
+  for (const [limit, bytes] of [
+    [0x80, 1],
+    [0x800, 2],
+    [0x10000, 3],
+    [0x200000, 4],
+    [0x4000000, 5],
+    [Infinity, 6],
+  ]) {
+    const count = Math.max(0, Math.min(full, limit as number) - from);
+    numberBytes += count * (bytes as number);
+    from += count;
+  }
+  const partial = frames > full ? frameSize(layout, full) : 0;
+  return 42 + full * fixed + numberBytes + partial;
 }
 
 /** Writes frame `index`, reading interleaved samples from `sampleAt(frame, channel)`. */
