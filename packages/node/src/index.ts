@@ -9,6 +9,10 @@ export {
   TruncatedStreamError,
   UnexpectedContentTypeError,
 } from "./errors.js";
+export type { OperationId } from "./generated/operations.js";
+export { type AllowEntry, DEFAULT_PROXY_ALLOW } from "./proxy/allow-list.js";
+export { type CambProxyHandler, type CambProxyOptions, createCambProxy } from "./proxy/create-proxy.js";
+export { toNodeHandler } from "./proxy/node-adapter.js";
 export { type SaveAudioOptions, type SaveAudioResult, saveAudio } from "./save-audio.js";
 export { type SaveResultOptions, saveResult } from "./save-result.js";
 export { type SaveSpeechResult, saveSpeech } from "./save-speech.js";

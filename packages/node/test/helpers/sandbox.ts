@@ -20,6 +20,7 @@ export interface TestSandbox {
   url: string;
   requests: RecordedRequest[];
   client: CambClient;
+  key: string;
 }
 
 /** startSandbox on 127.0.0.1 (real HTTP), closed after the test, with a client that does not retry. */
@@ -27,7 +28,7 @@ export async function sandbox(options: StartSandboxOptions = {}): Promise<TestSa
   const started = await startSandbox({ pendingPolls: 0, apiKeys: [KEY], ...options, port: 0 });
   running.push(started);
   const client = createCambClient({ apiKey: KEY, baseUrl: started.url, retry: false });
-  return { url: started.url, requests: started.requests, client };
+  return { url: started.url, requests: started.requests, client, key: KEY };
 }
 
 const BODIES = {

@@ -1,0 +1,86 @@
+import { DEFAULT_BASE_URL } from "@camb-kit/client";
+import { type AllowEntry, DEFAULT_PROXY_ALLOW, findAllowed, resolveAllowList } from "./allow-list.js";
+import { downstreamResponseHeaders, upstreamRequestHeaders } from "./headers.js";
+import { redactStream } from "./redact-stream.js";
+
+export interface CambProxyOptions {
+  /** The CAMB API key. Added to upstream requests only; never sent back. */
+  apiKey: string;
+  /** The API to forward to; default `https://client.camb.ai/apis` (point it at the sandbox in tests). */
+  baseUrl?: string | undefined;
+  /** Operations browsers may call: operationIds or spec paths. Default `DEFAULT_PROXY_ALLOW`. */
+  allow?: readonly AllowEntry[] | undefined;
+  /** The path the proxy is mounted at, stripped before forwarding; default `"/api/camb"`. */
+  prefix?: string | undefined;
+  /** The fetch used upstream; default `globalThis.fetch`. */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+}
+
+export type CambProxyHandler = (request: Request) => Promise<Response>;
+
+function jsonError(status: number, detail: string): Response {
+  return Response.json({ detail }, { status, headers: { "cache-control": "no-store" } });
+}
+
+// Audio is passed through byte for byte; anything else (JSON errors, text) is scanned for the key.
+function isAudio(contentType: string | null): boolean {
+  return contentType !== null && /^(audio\/|application\/octet-stream)/i.test(contentType);
+}
+
+/**
+ * A standard `(Request) => Promise<Response>` handler (Next.js route handlers, Hono, Bun, Deno, or node:http
+ * through `toNodeHandler`) that lets browsers call the CAMB API without holding the key.
+ *
+ * - Only operations in `allow` pass (403 otherwise); requests outside `prefix` get 404.
+ * - The key is added server-side; the caller's cookies, Authorization, x-api-key and hop-by-hop headers are
+ *   not forwarded (only an allow-list of content headers is).
+ * - Bodies stream both ways without buffering (request bodies with `duplex: "half"`); a client that goes away
+ *   aborts the upstream call.
+ * - The key never appears in a response: headers echoing it are dropped and non-audio bodies are redacted.
+ */
+export function createCambProxy(options: CambProxyOptions): CambProxyHandler {
+  const { apiKey } = options;
+  if (typeof apiKey !== "string" || apiKey.length === 0)
+    throw new TypeError("createCambProxy needs an apiKey");
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const prefix = `/${(options.prefix ?? "/api/camb").replace(/^\/+|\/+$/g, "")}`.replace(/^\/$/, "");
+  const allowed = resolveAllowList(options.allow ?? DEFAULT_PROXY_ALLOW);
+  const upstreamFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+
+  return async (request) => {
+    const url = new URL(request.url);
+    if (prefix && url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) {
+      return jsonError(404, "Not a CAMB proxy path");
+    }
+    const path = url.pathname.slice(prefix.length) || "/";
+    if (!findAllowed(allowed, request.method, path)) {
+      return jsonError(403, `${request.method} ${path} is not allowed through this proxy`);
+    }
+
+    const hasBody = request.method !== "GET" && request.method !== "HEAD" && request.body !== null;
+    let upstream: Response;
+    try {
+      upstream = await upstreamFetch(
+        new Request(`${baseUrl}${path}${url.search}`, {
+          method: request.method,
+          headers: upstreamRequestHeaders(request.headers, apiKey),
+          body: hasBody ? request.body : null,
+          signal: request.signal,
+          redirect: "manual",
+          ...(hasBody ? { duplex: "half" } : {}),
+        } as RequestInit),
+      );
+    } catch {
+      // Never echo the upstream error: its message or cause could name the upstream request.
+      return jsonError(502, "The CAMB API could not be reached");
+    }
+
+    const redact = upstream.body !== null && !isAudio(upstream.headers.get("content-type"));
+    const body = redact ? upstream.body!.pipeThrough(redactStream(apiKey)) : upstream.body;
+    return new Response(body, {
+      status: upstream.status,
+      statusText: upstream.statusText,
+      headers: downstreamResponseHeaders(upstream.headers, apiKey, redact),
+    });
+  };
+}

@@ -1,0 +1,48 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+
+/**
+ * Mounts a `(Request) => Promise<Response>` handler (e.g. `createCambProxy`) on a node:http server, streaming
+ * both bodies. A client that disconnects aborts the Request's signal (and so the upstream call).
+ */
+export function toNodeHandler(
+  handler: (request: Request) => Promise<Response>,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    const controller = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) controller.abort();
+    });
+    try {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+      }
+      const hasBody = req.method !== "GET" && req.method !== "HEAD";
+      const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
+        method: req.method ?? "GET",
+        headers,
+        body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
+        signal: controller.signal,
+        ...(hasBody ? { duplex: "half" } : {}),
+      } as RequestInit);
+      const response = await handler(request);
+
+      const outgoing: Record<string, string | string[]> = {};
+      for (const [name, value] of response.headers) if (name !== "set-cookie") outgoing[name] = value;
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) outgoing["set-cookie"] = cookies;
+      res.writeHead(response.status, response.statusText, outgoing);
+      if (response.body) {
+        await pipeline(Readable.fromWeb(response.body as NodeWebReadableStream<Uint8Array>), res);
+      } else res.end();
+    } catch {
+      // Before the headers: a plain 500. After them the body is broken: cut the connection so the client
+      // sees an error instead of a short body that looks complete.
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { "content-type": "application/json" }).end('{"detail":"Proxy error"}');
+    }
+  };
+}

@@ -1,0 +1,8 @@
+import { type CambProxyOptions, createCambProxy, toNodeHandler } from "../../src/index.js";
+import { startServer, type TestServer } from "./http-server.js";
+
+/** createCambProxy mounted on a real node:http server through toNodeHandler, as an app would. */
+export async function startProxy(options: CambProxyOptions): Promise<TestServer> {
+  const handle = toNodeHandler(createCambProxy(options));
+  return startServer((req, res) => handle(req, res));
+}
