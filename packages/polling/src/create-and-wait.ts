@@ -1,7 +1,7 @@
 import { type CambClient, type CreateTaskBody, createTask, type TaskFamily, unwrap } from "@camb-kit/client";
 import type { TaskSuccess } from "./classify-status.js";
 import { MissingTaskIdError } from "./errors.js";
-import { linkSignals } from "./link-signals.js";
+import { followSignal } from "./follow-signal.js";
 import { type WaitOptions, waitForTask } from "./wait-for-task.js";
 
 export interface CreateAndWaitOptions extends WaitOptions {
@@ -20,28 +20,6 @@ export interface CreateAndWaitResult {
 }
 
 /**
- * The create call on a signal of its own, linked to the caller's: fetch implementations (undici among them)
- * leave their abort listener on the request's signal after the response, so the caller's long-lived signal
- * would collect one per call.
- */
-async function create<F extends TaskFamily>(
-  client: CambClient,
-  family: F,
-  body: CreateTaskBody<F>,
-  signal: AbortSignal | undefined,
-) {
-  const link = linkSignals([signal]);
-  try {
-    return await createTask(client, family, body, { signal: link.signal });
-  } catch (error) {
-    link.signal.throwIfAborted();
-    throw error;
-  } finally {
-    link.dispose();
-  }
-}
-
-/**
  * `POST /<family>` then `waitForTask`. The create call is sent once (the client does not retry POST: a
  * duplicate would spend credits) and fails with `CambApiError`; `timeoutMs` counts from when it returned.
  */
@@ -51,11 +29,26 @@ export async function createAndWait<F extends TaskFamily>(
   body: CreateTaskBody<F>,
   options: CreateAndWaitOptions = {},
 ): Promise<CreateAndWaitResult> {
+  const { signal } = options;
   // Checked here too: a custom fetch would otherwise still be handed an already aborted request.
-  options.signal?.throwIfAborted();
-  const created = unwrap(await create(client, family, body, options.signal));
+  signal?.throwIfAborted();
+  // The create call runs on a controller of its own that follows the caller's signal: fetch implementations
+  // (undici among them) leave their abort listener on a request's signal after the response, so the
+  // caller's long-lived signal would collect one per call.
+  const controller = new AbortController();
+  const unfollow = followSignal(signal, controller);
+  let created: { task_id: string | null };
+  try {
+    created = unwrap(await createTask(client, family, body, { signal: controller.signal }));
+  } catch (error) {
+    // An aborted request rejects with whatever the fetch implementation chose; callers get the reason.
+    signal?.throwIfAborted();
+    throw error;
+  } finally {
+    unfollow();
+  }
   const taskId = created?.task_id;
-  if (typeof taskId !== "string" || taskId === "") throw new MissingTaskIdError(family, created);
+  if (typeof taskId !== "string" || !taskId) throw new MissingTaskIdError(family, created);
   options.onCreated?.(taskId);
   const status = await waitForTask(client, family, taskId, options);
   return { taskId, runId: status.run_id, status };

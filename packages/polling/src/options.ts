@@ -47,7 +47,8 @@ export interface PollOptions<S = unknown> {
   maxTransientErrors?: number;
 }
 
-export interface ResolvedPollOptions<S> {
+/** The options with their defaults filled in; `signal` and `onStatus` have none and are read as given. */
+export interface ResolvedPollOptions {
   intervalMs: number;
   initialDelayMs: number;
   maxIntervalMs: number;
@@ -55,8 +56,6 @@ export interface ResolvedPollOptions<S> {
   jitter: "full" | "none";
   random: () => number;
   timeoutMs: number;
-  signal: AbortSignal | undefined;
-  onStatus: ((status: S, info: StatusInfo) => unknown) | undefined;
   onError: (error: unknown) => void;
   maxTransientErrors: number;
 }
@@ -67,14 +66,10 @@ export const DEFAULT_BACKOFF_FACTOR = 1.5;
 export const DEFAULT_TIMEOUT_MS = 600_000;
 export const DEFAULT_MAX_TRANSIENT_ERRORS = 3;
 
-function ensure(ok: boolean, message: string): void {
-  if (!ok) throw new RangeError(message);
-}
-
 /** Fills in defaults and rejects values that could make a hot loop or a wait without end. */
-export function resolvePollOptions<S>(options: PollOptions<S> = {}): ResolvedPollOptions<S> {
+export function resolvePollOptions<S>(options: PollOptions<S>): ResolvedPollOptions {
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-  const resolved: ResolvedPollOptions<S> = {
+  const o: ResolvedPollOptions = {
     intervalMs,
     initialDelayMs: options.initialDelayMs ?? intervalMs,
     maxIntervalMs: options.maxIntervalMs ?? Math.max(DEFAULT_MAX_INTERVAL_MS, intervalMs),
@@ -82,37 +77,23 @@ export function resolvePollOptions<S>(options: PollOptions<S> = {}): ResolvedPol
     jitter: options.jitter ?? "full",
     random: options.random ?? Math.random,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    signal: options.signal,
-    onStatus: options.onStatus,
     onError: options.onError ?? ((error) => console.warn("@camb-kit/polling: onStatus threw", error)),
     maxTransientErrors: options.maxTransientErrors ?? DEFAULT_MAX_TRANSIENT_ERRORS,
   };
-  // A zero interval would turn every pending status into an immediate new request.
-  ensure(
-    intervalMs > 0 && Number.isFinite(intervalMs),
-    `intervalMs must be a finite number > 0, got ${intervalMs}`,
-  );
-  ensure(
-    resolved.initialDelayMs >= 0 && Number.isFinite(resolved.initialDelayMs),
-    `initialDelayMs must be a finite number >= 0, got ${resolved.initialDelayMs}`,
-  );
-  ensure(
-    resolved.maxIntervalMs >= intervalMs,
-    `maxIntervalMs must be >= intervalMs (${intervalMs}), got ${resolved.maxIntervalMs}`,
-  );
-  ensure(
-    resolved.backoffFactor >= 1 && Number.isFinite(resolved.backoffFactor),
-    `backoffFactor must be a finite number >= 1, got ${resolved.backoffFactor}`,
-  );
-  ensure(resolved.jitter === "full" || resolved.jitter === "none", `jitter must be "full" or "none"`);
-  ensure(
-    resolved.timeoutMs > 0,
-    `timeoutMs must be > 0 (Infinity to wait forever), got ${resolved.timeoutMs}`,
-  );
-  ensure(
-    resolved.maxTransientErrors >= 0 &&
-      (Number.isInteger(resolved.maxTransientErrors) || resolved.maxTransientErrors === Infinity),
-    `maxTransientErrors must be an integer >= 0, got ${resolved.maxTransientErrors}`,
-  );
-  return resolved;
+  const { initialDelayMs, backoffFactor, maxTransientErrors } = o;
+  const rules: [keyof ResolvedPollOptions, boolean][] = [
+    // A zero interval would turn every pending status into an immediate new request.
+    ["intervalMs", intervalMs > 0 && Number.isFinite(intervalMs)],
+    ["initialDelayMs", initialDelayMs >= 0 && Number.isFinite(initialDelayMs)],
+    ["maxIntervalMs", o.maxIntervalMs >= intervalMs],
+    ["backoffFactor", backoffFactor >= 1 && Number.isFinite(backoffFactor)],
+    ["jitter", o.jitter === "full" || o.jitter === "none"],
+    ["timeoutMs", o.timeoutMs > 0], // Infinity waits forever
+    [
+      "maxTransientErrors",
+      maxTransientErrors >= 0 && (Number.isInteger(maxTransientErrors) || maxTransientErrors === Infinity),
+    ],
+  ];
+  for (const [name, ok] of rules) if (!ok) throw new RangeError(`Invalid ${name}: ${o[name]}`);
+  return o;
 }

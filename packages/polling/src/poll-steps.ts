@@ -1,8 +1,7 @@
 import { sleep } from "@camb-kit/client";
 import { PollTimeoutError } from "./errors.js";
-import { linkSignals } from "./link-signals.js";
-import { type PollOptions, resolvePollOptions } from "./options.js";
-import { reportStatus } from "./report-status.js";
+import { followSignal } from "./follow-signal.js";
+import { type PollOptions, resolvePollOptions, type StatusInfo } from "./options.js";
 import { nextDelay, scheduledDelay } from "./schedule.js";
 
 /** What one check reports. `status` is what `onStatus` and `watchTask` see. */
@@ -20,94 +19,114 @@ export interface CheckContext {
   signal: AbortSignal;
 }
 
+/** Every field a check outcome can have; a given outcome leaves the others undefined. */
+interface OutcomeFields<S> {
+  state: CheckOutcome<unknown, S>["state"];
+  status?: S;
+  error?: unknown;
+  retryAfterMs?: number | undefined;
+}
+
 export type Check<T, S = unknown> = (
   context: CheckContext,
 ) => CheckOutcome<T, S> | Promise<CheckOutcome<T, S>>;
-
-/** Internal knobs of the CAMB layer, not part of the public options. */
-export interface StepHooks {
-  /** Named in PollTimeoutError. */
-  taskId?: string | undefined;
-  /** Stops the wait like the caller's signal does (used by watchTask's `return()`). */
-  stopSignal?: AbortSignal | undefined;
-}
-
-async function runCheck<T, S>(check: Check<T, S>, attempt: number, signal: AbortSignal) {
-  try {
-    return await check({ attempt, signal });
-  } catch (error) {
-    // An aborted request rejects with whatever the fetch implementation chose; callers get the reason.
-    signal.throwIfAborted();
-    throw error;
-  }
-}
 
 /**
  * The polling loop, as a generator that yields each status seen and returns the success value. Both
  * `pollTask` (which drains it) and `watchTask` (which hands the statuses out) run on it, so they share one
  * behaviour. Every exit path, including `return()` while suspended at a yield, runs the `finally` that
  * detaches from the caller's signal.
+ *
+ * `taskId` is named in `PollTimeoutError`. Requests and sleeps run on `controller`, which follows the
+ * caller's signal; watchTask passes its own so that its `return()` can stop a sleep or a request at once.
  */
 export async function* pollSteps<T, S>(
   check: Check<T, S>,
   options: PollOptions<S> = {},
-  hooks: StepHooks = {},
+  taskId?: string,
+  controller = new AbortController(),
 ): AsyncGenerator<S, T, undefined> {
   const o = resolvePollOptions(options);
-  const link = linkSignals([o.signal, hooks.stopSignal]);
-  const signal = link.signal;
+  const { signal } = controller;
+  const unfollow = followSignal(options.signal, controller);
   try {
-    // Checked before anything else: an aborted signal sends no request at all (aws-sdk-js-v3#2318).
-    signal.throwIfAborted();
     const started = Date.now();
     const deadline = started + o.timeoutMs;
-    const timeLeft = () => deadline - Date.now();
     let attempt = 0;
     let transientErrors = 0;
     let lastStatus: S | undefined;
 
-    await sleep(nextDelay(o.initialDelayMs, undefined, Infinity, timeLeft()), signal);
+    // An aborted signal rejects here, before any request is sent (aws-sdk-js-v3#2318).
+    await sleep(nextDelay(o.initialDelayMs, undefined, Infinity, o.timeoutMs), signal);
     for (;;) {
       signal.throwIfAborted();
-      attempt++;
-      const outcome = await runCheck(check, attempt, signal);
-      // A check that ignored the signal does not get to continue the wait either.
-      signal.throwIfAborted();
-
-      if (outcome.state === "transient") {
-        transientErrors++;
-        if (transientErrors > o.maxTransientErrors) throw outcome.error;
-      } else {
-        transientErrors = 0;
+      let outcome: CheckOutcome<T, S>;
+      try {
+        outcome = await check({ attempt: ++attempt, signal });
+      } finally {
+        // An abort wins over whatever the check did: callers get `signal.reason`, not the fetch
+        // implementation's own AbortError, and a check that ignored the signal does not continue the wait.
+        signal.throwIfAborted();
       }
 
-      const goesOn = outcome.state === "pending" || outcome.state === "transient";
-      const hint = goesOn ? outcome.retryAfterMs : undefined;
-      const left = timeLeft();
-      // No time left after a non-final answer: this check was the final one.
+      const { state, status, error, retryAfterMs } = outcome as OutcomeFields<S>;
+      transientErrors = state === "transient" ? transientErrors + 1 : 0;
+      if (transientErrors > o.maxTransientErrors) throw error;
+
+      const left = deadline - Date.now();
+      // Only "pending" and "transient" go on, and not past the deadline: then this check was the final one.
       const delay =
-        goesOn && left > 0 ? nextDelay(scheduledDelay(o, attempt), hint, o.maxIntervalMs, left) : undefined;
+        (state === "pending" || state === "transient") && left > 0
+          ? nextDelay(scheduledDelay(o, attempt), retryAfterMs, o.maxIntervalMs, left)
+          : undefined;
 
-      if ("status" in outcome && outcome.status !== undefined) {
-        lastStatus = outcome.status;
-        const info = { attempt, elapsedMs: Date.now() - started, nextDelayMs: delay };
-        reportStatus(o.onStatus, o.onError, outcome.status, info);
-        yield outcome.status;
+      if (status !== undefined) {
+        lastStatus = status;
+        report(options.onStatus, o.onError, status, {
+          attempt,
+          elapsedMs: Date.now() - started,
+          nextDelayMs: delay,
+        });
+        yield status;
       }
-      if (outcome.state === "success") return outcome.value;
-      if (outcome.state === "failure") throw outcome.error;
+      if (state === "success") return (outcome as { value: T }).value;
+      if (state === "failure") throw error;
       if (delay === undefined) {
         throw new PollTimeoutError({
           elapsedMs: Date.now() - started,
           attempts: attempt,
           lastStatus,
-          taskId: hooks.taskId,
-          cause: outcome.state === "transient" ? outcome.error : undefined,
+          taskId,
+          cause: error,
         });
       }
       await sleep(delay, signal);
     }
   } finally {
-    link.dispose();
+    unfollow();
+  }
+}
+
+/**
+ * Calls `onStatus` without letting it stop or slow the wait: it is not awaited, and what it throws (or the
+ * promise it returns rejects with) goes to `onError`. A throwing `onError` is ignored for the same reason.
+ */
+function report<S>(
+  onStatus: ((status: S, info: StatusInfo) => unknown) | undefined,
+  onError: (error: unknown) => void,
+  status: S,
+  info: StatusInfo,
+): void {
+  const safeOnError = (error: unknown) => {
+    try {
+      onError(error);
+    } catch {
+      // Nothing left to report to; the wait goes on.
+    }
+  };
+  try {
+    Promise.resolve(onStatus?.(status, info)).catch(safeOnError);
+  } catch (error) {
+    safeOnError(error);
   }
 }

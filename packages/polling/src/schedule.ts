@@ -36,9 +36,8 @@ export function nextDelay(
   maxIntervalMs: number,
   timeLeftMs: number,
 ): number {
-  const hinted =
-    hintMs !== undefined && Number.isFinite(hintMs)
-      ? Math.max(scheduled, Math.min(hintMs, maxIntervalMs))
-      : scheduled;
+  const hinted = Number.isFinite(hintMs)
+    ? Math.max(scheduled, Math.min(hintMs as number, maxIntervalMs))
+    : scheduled;
   return clampDelay(Math.round(Math.min(hinted, timeLeftMs)));
 }

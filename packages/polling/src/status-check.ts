@@ -5,6 +5,7 @@ import {
   parseRetryAfter,
   type TaskFamily,
   type TaskStatusResult,
+  unwrap,
 } from "@camb-kit/client";
 import { classifyStatus, type TaskSuccess, type UnknownStatusMode } from "./classify-status.js";
 import type { Check } from "./poll-steps.js";
@@ -22,25 +23,25 @@ export function statusCheck(
   client: CambClient,
   family: TaskFamily,
   taskId: string,
-  unknownStatus: UnknownStatusMode,
+  unknownStatus: UnknownStatusMode | undefined,
 ): Check<TaskSuccess, TaskStatusResult> {
   return async ({ signal }) => {
-    let result: Awaited<ReturnType<typeof getTaskStatus>>;
+    let retryAfterMs: number | undefined;
+    let payload: TaskStatusResult;
     try {
-      result = await getTaskStatus(client, family, taskId, { signal });
+      const result = await getTaskStatus(client, family, taskId, { signal });
+      retryAfterMs = parseRetryAfter(result.response.headers);
+      payload = unwrap(result);
     } catch (error) {
-      // The request did not complete (network error, the client's headers timeout) or its body was not
-      // JSON (a gateway glitch). The client has already retried what it could; the loop tolerates a few
-      // more in a row. An abort is sorted out by the loop, which rejects with the signal's reason.
-      return { state: "transient", error };
+      // A final HTTP error (401, 404, 422, …) ends the wait. Anything else is worth another try: 408, 429
+      // and 5xx, a request that did not complete (network error, the client's headers timeout) or a body
+      // that was not JSON (a gateway glitch). The client has already retried what it could; the loop
+      // tolerates a few more in a row. An abort is sorted out by the loop, which rejects with its reason.
+      if (error instanceof CambApiError && !isTransientHttpStatus(error.status)) {
+        return { state: "failure", error };
+      }
+      return { state: "transient", error, retryAfterMs };
     }
-    const { response } = result;
-    const retryAfterMs = parseRetryAfter(response.headers);
-    if (!response.ok || result.error !== undefined) {
-      const error = CambApiError.fromResponse(response, result.error);
-      if (isTransientHttpStatus(response.status)) return { state: "transient", error, retryAfterMs };
-      return { state: "failure", error };
-    }
-    return classifyStatus(taskId, result.data as TaskStatusResult, unknownStatus, retryAfterMs);
+    return classifyStatus(taskId, payload, unknownStatus, retryAfterMs);
   };
 }

@@ -2,6 +2,7 @@ import type { CambClient, TaskFamily, TaskStatusResult } from "@camb-kit/client"
 import type { TaskSuccess, UnknownStatusMode } from "./classify-status.js";
 import type { PollOptions } from "./options.js";
 import { pollSteps } from "./poll-steps.js";
+import { drain } from "./poll-task.js";
 import { statusCheck } from "./status-check.js";
 
 /** Options of `waitForTask`, `watchTask` and `createAndWait`. */
@@ -18,11 +19,10 @@ export function taskSteps(
   client: CambClient,
   family: TaskFamily,
   taskId: string,
-  options: WaitOptions,
-  stopSignal?: AbortSignal,
+  options: WaitOptions = {},
+  controller?: AbortController,
 ): AsyncGenerator<TaskStatusResult, TaskSuccess, undefined> {
-  const check = statusCheck(client, family, taskId, options.unknownStatus ?? "fail");
-  return pollSteps(check, options, { taskId, stopSignal });
+  return pollSteps(statusCheck(client, family, taskId, options.unknownStatus), options, taskId, controller);
 }
 
 /**
@@ -30,15 +30,11 @@ export function taskSteps(
  * number); rejects with a `TaskFailedError` subclass for ERROR, TIMEOUT or PAYMENT_REQUIRED,
  * `PollTimeoutError` after the deadline, `signal.reason` on abort, or the status call's error.
  */
-export async function waitForTask(
+export function waitForTask(
   client: CambClient,
   family: TaskFamily,
   taskId: string,
-  options: WaitOptions = {},
+  options?: WaitOptions,
 ): Promise<TaskSuccess> {
-  const steps = taskSteps(client, family, taskId, options);
-  for (;;) {
-    const step = await steps.next();
-    if (step.done) return step.value;
-  }
+  return drain(taskSteps(client, family, taskId, options));
 }

@@ -11,10 +11,11 @@ export function watchTask(
   client: CambClient,
   family: TaskFamily,
   taskId: string,
-  options: WaitOptions = {},
+  options?: WaitOptions,
 ): AsyncIterableIterator<TaskStatusResult> {
-  const stop = new AbortController();
-  const steps = taskSteps(client, family, taskId, options, stop.signal);
+  const controller = new AbortController();
+  const stopped = new DOMException("watchTask was stopped", "AbortError");
+  const steps = taskSteps(client, family, taskId, options, controller);
   const finished: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
   return {
@@ -24,14 +25,14 @@ export function watchTask(
         return step.done ? finished : step;
       } catch (error) {
         // Stopped by return(): a next() that was pending ends quietly instead of throwing our own abort.
-        if (stop.signal.aborted && error === stop.signal.reason) return finished;
+        if (error === stopped) return finished;
         throw error;
       }
     },
     async return() {
       // Aborting first reaches a generator that is busy sleeping or fetching; a generator's own return()
       // would only be queued behind that.
-      stop.abort(new DOMException("watchTask was stopped", "AbortError"));
+      controller.abort(stopped);
       await steps.return(undefined as never);
       return finished;
     },
