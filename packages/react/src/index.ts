@@ -1,3 +1,13 @@
+// The errors the hooks report, re-exported so an app needs no direct dependency on @camb-kit/polling.
+export {
+  MissingRunIdError,
+  PaymentRequiredError,
+  PollTimeoutError,
+  TaskFailedError,
+  TaskProcessingError,
+  TaskTimedOutError,
+  UnknownTaskStatusError,
+} from "@camb-kit/polling";
 export {
   type CambQueryClient,
   type CambQueryError,

@@ -57,6 +57,7 @@ describe("useSpeechStream without MediaSource (Blob fallback)", () => {
 
     expect(result.current).toMatchObject({ mode: "blob", contentType: "audio/wav", error: undefined });
     expect(result.current.timeToFirstAudioMs).toBeGreaterThanOrEqual(0);
+    expect(result.current.timeToCompleteMs).toBeGreaterThanOrEqual(result.current.timeToFirstAudioMs!);
     expect(audio.src).toMatch(/^blob:/);
     expect(play).toHaveBeenCalledTimes(1);
 
@@ -161,6 +162,7 @@ describe("useSpeechStream with MediaSource", () => {
     expect(source!.buffers[0]!.byteLength).toBeLessThanOrEqual(512);
     expect(source!.readyState).toBe("open");
     await waitFor(() => expect(result.current.timeToFirstAudioMs).toBeGreaterThanOrEqual(0));
+    expect(result.current.timeToCompleteMs).toBeUndefined();
   });
 
   it("stop() mid-stream aborts the request, closes the source and detaches the element", async () => {

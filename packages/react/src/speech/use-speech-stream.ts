@@ -34,6 +34,8 @@ export interface SpeechStreamState {
   timeToFirstAudioMs: number | undefined;
   /** From `speak()` to the element's first `playing` event, in ms. */
   timeToPlaybackMs: number | undefined;
+  /** From `speak()` to the last byte of the stream, in ms. Below `timeToPlaybackMs` with the Blob fallback. */
+  timeToCompleteMs: number | undefined;
 }
 
 interface Session {
@@ -49,6 +51,7 @@ interface View {
   contentType: string | undefined;
   timeToFirstAudioMs: number | undefined;
   timeToPlaybackMs: number | undefined;
+  timeToCompleteMs: number | undefined;
 }
 
 const idle: View = {
@@ -58,6 +61,7 @@ const idle: View = {
   contentType: undefined,
   timeToFirstAudioMs: undefined,
   timeToPlaybackMs: undefined,
+  timeToCompleteMs: undefined,
 };
 
 const statusAfter: Record<Exclude<PlayerEvent, "error">, SpeechStatus> = {
@@ -133,6 +137,7 @@ export function useSpeechStream(options: SpeechStreamOptions = {}): SpeechStream
           mode === "auto" && canUseMediaSource(mimeType) ? playWithMediaSource(input) : playAsBlob(input);
         update((v) => ({ ...v, mode: mine.playback?.mode, contentType: speech.contentType }));
         await mine.playback.done;
+        update((v) => ({ ...v, timeToCompleteMs: performance.now() - started }));
       } catch (error) {
         // An abort is ours (stop, a new speak, unmount): nothing to report.
         if (!mine.controller.signal.aborted) fail(error);

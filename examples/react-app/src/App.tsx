@@ -1,0 +1,31 @@
+import { useCamb } from "@camb-kit/react";
+import { useState } from "react";
+import { ErrorMessage } from "./components/ErrorMessage.js";
+import { GenerateSpeech } from "./components/GenerateSpeech.js";
+import { StreamSpeech } from "./components/StreamSpeech.js";
+import { VoicePicker } from "./components/VoicePicker.js";
+
+export function App() {
+  // A typed query of the spec through useCamb(): GET /list-voices, cached for the session.
+  const voices = useCamb().useQuery("get", "/list-voices", {}, { staleTime: Infinity });
+  const [chosen, setChosen] = useState<number | undefined>(undefined);
+  const voiceId = chosen ?? voices.data?.[0]?.id;
+
+  return (
+    <main
+      style={{ fontFamily: "system-ui, sans-serif", maxWidth: 720, margin: "2rem auto", lineHeight: 1.5 }}
+    >
+      <h1>camb-kit React example</h1>
+      {voices.error ? <ErrorMessage error={voices.error} /> : null}
+      {voices.data && voiceId !== undefined ? (
+        <>
+          <VoicePicker voices={voices.data} value={voiceId} onChange={setChosen} />
+          <GenerateSpeech voiceId={voiceId} />
+          <StreamSpeech voiceId={voiceId} />
+        </>
+      ) : (
+        <p>Loading voices…</p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,12 @@
+import { createCambClient } from "@camb-kit/client";
+import { QueryClient } from "@tanstack/react-query";
+
+/**
+ * The browser's client talks to this app's own server (server/camb-backend.ts), which adds the API key.
+ * No key here, ever. Retries stay on for reads; task creation is never retried by the client.
+ */
+export const camb = createCambClient({ baseUrl: new URL("/api/camb", window.location.origin).href });
+
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { refetchOnWindowFocus: false } },
+});

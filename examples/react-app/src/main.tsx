@@ -1,0 +1,16 @@
+import { CambProvider } from "@camb-kit/react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App.js";
+import { camb, queryClient } from "./camb.js";
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <CambProvider client={camb}>
+        <App />
+      </CambProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);
