@@ -6,6 +6,8 @@ export default defineConfig({
   dts: true,
   // Node only: this package writes files and wraps node:http; it must never resolve for browsers.
   platform: "node",
+  // platform "node" defaults to .mjs/.d.mts names; keep .js/.d.ts like the other packages' exports maps.
+  fixedExtension: false,
   target: "es2022",
   clean: true,
 });

@@ -25,7 +25,8 @@ export class ByteMeter extends Transform {
   #timer: NodeJS.Timeout | undefined;
 
   constructor(options: ByteMeterOptions) {
-    super();
+    // 64 KiB, the size of a typical socket read: one chunk in flight per stage instead of a stall per chunk.
+    super({ highWaterMark: 64 * 1024 });
     this.#expected = options.expectedBytes;
     this.#onProgress = options.onProgress;
     const idle = options.idleTimeoutMs;

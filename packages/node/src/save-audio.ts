@@ -1,6 +1,5 @@
 import { once } from "node:events";
-import type { WriteStream } from "node:fs";
-import type { FileHandle } from "node:fs/promises";
+import { createWriteStream, type WriteStream } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -70,7 +69,7 @@ export async function saveAudio(
   const overwrite = options.overwrite ?? true;
   const expectedBytes = options.expectedBytes ?? input.expectedBytes;
   let readable: Readable | undefined;
-  let handle: FileHandle | undefined;
+  let fd: number | undefined;
   let sink: WriteStream | undefined;
   let temp: string | undefined;
   try {
@@ -80,7 +79,7 @@ export async function saveAudio(
     // Fail early, before writing anything; commitTempFile checks again atomically at the end.
     if (!overwrite && (await pathExists(target))) throw new TargetExistsError(target);
     const tempPath = tempPathFor(target);
-    handle = await fileOps.open(tempPath, "wx");
+    fd = await fileOps.openFd(tempPath, "wx");
     temp = tempPath;
     signal?.throwIfAborted();
 
@@ -90,9 +89,9 @@ export async function saveAudio(
       idleTimeoutMs: options.idleTimeoutMs,
       onProgress: options.onProgress,
     });
-    // From here the write stream owns the handle and closes it when it finishes or is destroyed.
-    sink = handle.createWriteStream();
-    handle = undefined;
+    // From here the write stream owns the descriptor and closes it when it finishes or is destroyed.
+    sink = createWriteStream(tempPath, { fd });
+    fd = undefined;
     await pipeline(readable, meter, sink, ...(signal ? [{ signal }] : []));
     if (options.fsync) await fsyncFile(tempPath);
 
@@ -109,7 +108,7 @@ export async function saveAudio(
     if (signal?.aborted && (error as Error | null)?.name === "AbortError") throw signal.reason;
     throw error;
   } finally {
-    await handle?.close().catch(() => {});
+    if (fd !== undefined) await fileOps.closeFd(fd).catch(() => {});
     // The temp file is deleted only once its descriptor is closed (Windows refuses to delete open files).
     if (sink && !sink.closed) await once(sink, "close").catch(() => {});
     if (temp) await removeQuietly(temp);
