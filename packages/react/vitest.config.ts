@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     environment: "happy-dom",
     include: ["test/**/*.test.{ts,tsx}"],
-    // The real-browser suite runs in Chromium with its own config; never here (toolchain P11).
+    // Browser-only tests (if any are added under test/browser) need a real browser, never happy-dom (P11).
+    // The real-browser suite of the hooks is examples/react-app/e2e.
     exclude: [...configDefaults.exclude, "test/browser/**"],
     setupFiles: ["test/setup.ts"],
   },
