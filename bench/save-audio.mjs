@@ -24,8 +24,8 @@ const script = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 export async function run({ quick = false, log = console.error } = {}) {
   const sizes = quick
-    ? [{ label: "1 MiB", bytes: 1 << 20, rounds: 2 }, { label: "8 MiB", bytes: 8 << 20, rounds: 2 }]
-    : [{ label: "10 MiB", bytes: 10 << 20, rounds: 7 }, { label: "1 GiB", bytes: 1 << 30, rounds: 3 }];
+    ? [{ label: "1 MiB", bytes: 1 << 20, rounds: 1 }, { label: "8 MiB", bytes: 8 << 20, rounds: 1 }]
+    : [{ label: "10 MiB", bytes: 10 << 20, rounds: 5 }, { label: "1 GiB", bytes: 1 << 30, rounds: 3 }];
   const server = await startServerProcess(script("./servers/audio-server.mjs"));
   const dir = mkdtempSync(join(tmpdir(), "camb-bench-save-"));
   const rows = [];
