@@ -185,6 +185,25 @@ describe("createCambProxy", () => {
     expect(upstreamBody).toBe('{"text":"part one and two"}');
   });
 
+  it("a browser that goes away aborts the upstream call (toNodeHandler)", async () => {
+    const upstreamClosed = deferred<boolean>();
+    const upstream = await upstreamAnswering((_req, res) => {
+      res.on("close", () => upstreamClosed.resolve(res.writableFinished));
+      res.writeHead(200, { "content-type": "audio/mpeg" });
+      res.write(Buffer.alloc(100)); // and never ends
+    });
+    const base = await proxyTo(upstream);
+    const controller = new AbortController();
+    const response = await fetch(`${base}/tts-stream`, {
+      method: "POST",
+      body: "{}",
+      signal: controller.signal,
+    });
+    await response.body!.getReader().read();
+    controller.abort();
+    expect(await upstreamClosed.promise).toBe(false);
+  });
+
   it("answers 502 without details when the API cannot be reached", async () => {
     const dead = await startServer(() => {});
     const url = dead.url;

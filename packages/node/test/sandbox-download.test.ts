@@ -1,6 +1,7 @@
 import { getEventListeners } from "node:events";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { FaultRule } from "@camb-kit/sandbox";
 import { describe, expect, it } from "vitest";
 import { downloadResults } from "../src/download-results.js";
 import { HttpStatusError, MissingResultError } from "../src/index.js";
@@ -82,6 +83,33 @@ describe("downloadResults against the sandbox", () => {
     const saved = results.filter((r) => r.error === undefined);
     expect(saved).toHaveLength(3);
     expect(await entries(dir)).toEqual(saved.map((r) => `${r.runId}.flac`).sort());
+  });
+
+  const storageFaults: FaultRule[] = [
+    { route: "storage", kind: "status", status: 503 },
+    { route: "storage", kind: "reset", afterBytes: 500 },
+    { route: "storage", kind: "truncate", afterBytes: 500 },
+    { route: "storage", kind: "stall", afterBytes: 500, ms: 60_000 },
+    { route: "getSpeechResults", kind: "malformed-json" },
+    { route: "getSpeechResults", kind: "status", status: 502 },
+  ];
+  for (const fault of storageFaults) {
+    it(`fault ${fault.route}/${fault.kind}: every id reports an error, no file or temp file is left`, async () => {
+      const sb = await sandbox({ faults: [fault] });
+      const runIds = await finishedRuns(sb.client, "tts", 3);
+      const dir = await tempDir();
+      const results = await downloadResults(sb.client, "tts", runIds, dir, { idleTimeoutMs: 100 });
+      expect(results.map((r) => r.runId)).toEqual(runIds);
+      for (const result of results) expect(result.error).toBeInstanceOf(Error);
+      expect(await entries(dir)).toEqual([]);
+    });
+  }
+
+  it("injected latency only slows things down", async () => {
+    const sb = await sandbox({ faults: [{ route: "storage", kind: "latency", ms: 20 }] });
+    const runIds = await finishedRuns(sb.client, "tts", 2);
+    const results = await downloadResults(sb.client, "tts", runIds, await tempDir());
+    expect(results.every((r) => r.error === undefined)).toBe(true);
   });
 
   it("a failing bulk call fails its ids only", async () => {
