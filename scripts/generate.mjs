@@ -2,6 +2,7 @@
 // Generates everything typed from openapi/camb.yaml:
 //   packages/client/src/generated/schema.ts    openapi-typescript `paths`/`components` (binary -> Blob)
 //   packages/client/src/generated/families.ts  the typed task-families table (from x-camb-task)
+//   packages/client/src/generated/operations.ts every operation by operationId (method, path)
 //   packages/sandbox/src/generated/openapi.ts  the spec as data, for the sandbox's request validation
 // `--check` regenerates in memory and fails when a committed file differs (CI drift check).
 // `--spec <file>` generates from another file (used by the drift test).
@@ -12,6 +13,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { parse } from "yaml";
 import { buildFamilies, renderFamilies, taskStatuses } from "./lib/families.mjs";
+import { buildOperations, renderOperations } from "./lib/operations.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const specFlag = process.argv.indexOf("--spec");
@@ -40,6 +42,7 @@ async function render() {
       taskStatuses(spec),
       HEADER,
     ),
+    "packages/client/src/generated/operations.ts": renderOperations(buildOperations(spec), HEADER),
     "packages/sandbox/src/generated/openapi.ts": `${HEADER}/** openapi/camb.yaml as data. */\nexport const openapi = ${JSON.stringify(spec, null, 2)} as const;\n`,
   };
 }

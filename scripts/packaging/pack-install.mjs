@@ -12,7 +12,12 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const bin = (name) => join(root, "node_modules/.bin", name);
-const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: "inherit", env: { ...process.env, npm_config_loglevel: "error" } });
+const run = (command, args, cwd) =>
+  execFileSync(command, args, {
+    cwd,
+    stdio: "inherit",
+    env: { ...process.env, npm_config_loglevel: "error" },
+  });
 
 const work = mkdtempSync(join(tmpdir(), "camb-pack-"));
 const packs = join(work, "packs");
@@ -20,13 +25,19 @@ mkdirSync(packs);
 
 // 1. Pack and lint every published package.
 const published = readdirSync(join(root, "packages"))
-  .map((dir) => ({ dir: join(root, "packages", dir), manifest: JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")) }))
+  .map((dir) => ({
+    dir: join(root, "packages", dir),
+    manifest: JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")),
+  }))
   .filter(({ manifest }) => !manifest.private);
 const tarballs = [];
 for (const { dir, manifest } of published) {
   const before = new Set(readdirSync(packs));
   run("pnpm", ["pack", "--pack-destination", packs], dir);
-  const tarball = join(packs, readdirSync(packs).find((file) => !before.has(file)));
+  const tarball = join(
+    packs,
+    readdirSync(packs).find((file) => !before.has(file)),
+  );
   tarballs.push(tarball);
   run(bin("publint"), ["run", tarball, "--strict"], root);
   // ESM-only packages (React, the CLI) are checked with attw's esm-only profile; dual packages with node16.
@@ -38,7 +49,15 @@ for (const { dir, manifest } of published) {
 const app = join(work, "app");
 mkdirSync(app);
 writeFileSync(join(app, "package.json"), JSON.stringify({ name: "pack-test-app", private: true }));
-const peers = ["msw@2.15.0", "react@19.3.1", "react-dom@19.3.1", "@tanstack/react-query@5", "typescript@5.9.3", "@types/react@19", "@types/node@20"];
+const peers = [
+  "msw@2.15.0",
+  "react@19.3.1",
+  "react-dom@19.3.1",
+  "@tanstack/react-query@5",
+  "typescript@5.9.3",
+  "@types/react@19",
+  "@types/node@20",
+];
 run("npm", ["install", "--no-audit", "--no-fund", ...tarballs, ...peers], app);
 
 // 3. One folder per module flavour; node resolves the shared node_modules from the parent.
@@ -50,7 +69,20 @@ const variant = (name, packageJson, files) => {
   return dir;
 };
 const tsconfig = (dir, compilerOptions) =>
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, target: "es2022", skipLibCheck: false, outDir: "dist", jsx: "react-jsx", types: ["node"], ...compilerOptions } }));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        target: "es2022",
+        skipLibCheck: false,
+        outDir: "dist",
+        jsx: "react-jsx",
+        types: ["node"],
+        ...compilerOptions,
+      },
+    }),
+  );
 const tsc = join(app, "node_modules/.bin/tsc");
 
 run("node", ["smoke.mjs"], variant("esm", { type: "module" }, { "smoke.mjs": "smoke.mjs" }));
@@ -65,9 +97,15 @@ const node16cjs = variant("ts-node16-cjs", { type: "commonjs" }, { "smoke.ts": "
 tsconfig(node16cjs, { module: "node16", moduleResolution: "node16" });
 run(tsc, ["-p", "."], node16cjs);
 
-const bundler = variant("ts-bundler", { type: "module" }, { "smoke.ts": "smoke.ts", "react-check.tsx": "react-check.tsx" });
+const bundler = variant(
+  "ts-bundler",
+  { type: "module" },
+  { "smoke.ts": "smoke.ts", "react-check.tsx": "react-check.tsx" },
+);
 tsconfig(bundler, { module: "esnext", moduleResolution: "bundler", noEmit: true, lib: ["es2022", "dom"] });
 run(tsc, ["-p", "."], bundler);
 
 rmSync(work, { recursive: true, force: true });
-console.log(`packaging ok: ${tarballs.length} packages packed, linted, installed and run (esm, cjs, ts node16, ts bundler)`);
+console.log(
+  `packaging ok: ${tarballs.length} packages packed, linted, installed and run (esm, cjs, ts node16, ts bundler)`,
+);

@@ -25,7 +25,8 @@ export {
   type TaskStatusResult,
   taskStatuses,
 } from "./families.js";
-export type { components, operations, paths } from "./generated/schema.js";
+export { type OperationId, operations } from "./generated/operations.js";
+export type { components, operations as operationTypes, paths } from "./generated/schema.js";
 export { parseRetryAfter, type RetryOptions } from "./retry-policy.js";
 export { clampDelay, sleep } from "./sleep.js";
 export {

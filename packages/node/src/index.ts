@@ -1,3 +1,4 @@
+export type { OperationId } from "@camb-kit/client";
 export type { AudioSource } from "./audio-source.js";
 export type { Progress } from "./byte-meter.js";
 export { type DownloadResult, type DownloadResultsOptions, downloadResults } from "./download-results.js";
@@ -9,7 +10,6 @@ export {
   TruncatedStreamError,
   UnexpectedContentTypeError,
 } from "./errors.js";
-export type { OperationId } from "./generated/operations.js";
 export { type AllowEntry, DEFAULT_PROXY_ALLOW } from "./proxy/allow-list.js";
 export { type CambProxyHandler, type CambProxyOptions, createCambProxy } from "./proxy/create-proxy.js";
 export { toNodeHandler } from "./proxy/node-adapter.js";

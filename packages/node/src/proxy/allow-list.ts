@@ -1,5 +1,4 @@
-import { families, type paths } from "@camb-kit/client";
-import { type OperationId, operations } from "../generated/operations.js";
+import { families, type OperationId, operations, type paths } from "@camb-kit/client";
 
 /** An operationId (`"listVoices"`) or a path template of the spec (`"/tts/{task_id}"`, every method of it). */
 export type AllowEntry = OperationId | keyof paths;
