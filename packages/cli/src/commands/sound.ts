@@ -1,0 +1,41 @@
+import { saveResult } from "@camb-kit/node";
+import { createAndWait } from "@camb-kit/polling";
+import type { Context } from "../context.js";
+import { InputError } from "../exit-codes.js";
+import { describeFile, printResult } from "../output.js";
+
+export interface SoundOptions {
+  duration?: string;
+  music?: boolean;
+  output: string;
+}
+
+/** `camb sound "prompt"`: creates a text-to-sound task, waits for it and saves the WAV. */
+export async function sound(context: Context, prompt: string, options: SoundOptions): Promise<void> {
+  const duration = options.duration === undefined ? undefined : Number(options.duration);
+  if (duration !== undefined && !(duration > 0 && duration <= 10)) {
+    throw new InputError(`--duration must be a number of seconds in (0, 10], got "${options.duration}"`);
+  }
+  context.reporter.step(`creating a ${options.music ? "music" : "sound"} task`);
+  const { taskId, runId } = await createAndWait(
+    context.client,
+    "text-to-sound",
+    {
+      prompt,
+      audio_type: options.music ? "music" : "sound",
+      ...(duration === undefined ? {} : { duration }),
+    },
+    {
+      ...context.poll,
+      signal: context.signal,
+      onStatus: (status, info) => context.reporter.status("text-to-sound", status.status, info.elapsedMs),
+    },
+  );
+  const saved = await saveResult(context.client, "text-to-sound", runId, options.output, {
+    signal: context.signal,
+    onProgress: ({ bytes, totalBytes }) => context.reporter.bytes(options.output, bytes, totalBytes),
+  });
+  context.reporter.done();
+  const { info, line } = await describeFile(saved.path);
+  printResult(context, { taskId, runId, ...saved, audio: info }, [line]);
+}

@@ -1,0 +1,3 @@
+export { ExitCode, exitCodeFor } from "./exit-codes.js";
+export { type AudioInfo, describeAudio, inspectAudio, UndecodableAudioError } from "./inspect-audio.js";
+export { runCli } from "./program.js";

@@ -1,0 +1,119 @@
+import { Command, Option } from "commander";
+import { languages, voices } from "./commands/listings.js";
+import { results } from "./commands/results.js";
+import { sandbox } from "./commands/sandbox.js";
+import { sound } from "./commands/sound.js";
+import { tts } from "./commands/tts.js";
+import { voice } from "./commands/voice.js";
+import { type Context, type GlobalOptions, openContext } from "./context.js";
+import { describeError, ExitCode, exitCodeFor } from "./exit-codes.js";
+import { interruptSignal } from "./interrupt.js";
+
+type Action = (context: Context) => Promise<number | undefined | void>;
+
+/** Builds the `camb` program. `run` opens a context per command and closes it however the command ends. */
+function buildProgram(
+  run: (command: Command, action: Action) => Promise<void>,
+  signal: AbortSignal,
+): Command {
+  const program = new Command("camb")
+    .description("CAMB.AI from the terminal: speech, sound, voice design, voices, languages and results.")
+    .option("--sandbox", "use the embedded local sandbox even when CAMB_API_KEY is set")
+    .option("--base-url <url>", "API base URL (default https://client.camb.ai/apis, or CAMB_BASE_URL)")
+    .option("--json", "print machine-readable JSON on stdout")
+    .option("-q, --quiet", "no progress on stderr")
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command("tts <text>")
+    .description("stream speech to a file (POST /tts-stream)")
+    .option("--voice <id>", "voice id (default: the first of `camb voices`)")
+    .option("--language <locale>", "lowercase BCP-47 locale", "en-us")
+    .option("--model <name>", "speech model, e.g. mars-flash")
+    .addOption(
+      new Option("--format <format>", "audio format")
+        .choices(["mp3", "wav", "flac", "pcm_s16le"])
+        .default("mp3"),
+    )
+    .option("-o, --output <file>", "output file (default speech.<format>)")
+    .action((text: string, options, command: Command) =>
+      run(command, (context) => tts(context, text, options)),
+    );
+
+  program
+    .command("sound <prompt>")
+    .description("generate a sound effect or music and save the WAV")
+    .option("--duration <seconds>", "length in seconds, at most 10 (default 8)")
+    .option("--music", "generate music instead of a sound effect")
+    .option("-o, --output <file>", "output file", "sound.wav")
+    .action((prompt: string, options, command: Command) =>
+      run(command, (context) => sound(context, prompt, options)),
+    );
+
+  program
+    .command("voice <description>")
+    .description("design voices from a description (100+ characters) and save their previews")
+    .requiredOption("--text <sentence>", "what the previews say")
+    .option("-o, --output <dir>", "folder for the previews", ".")
+    .action((description: string, options, command: Command) =>
+      run(command, (context) => voice(context, description, options)),
+    );
+
+  program
+    .command("voices")
+    .description("list the voices available to your key")
+    .action((_, command: Command) => run(command, voices));
+
+  program
+    .command("languages")
+    .description("list languages and their numeric ids")
+    .option("--target", "target languages instead of source languages")
+    .action((options, command: Command) => run(command, (context) => languages(context, options)));
+
+  program
+    .command("results <family> <runIds...>")
+    .description("download finished results in bulk, e.g. `camb results tts 11 12 13 -o out/`")
+    .option("-o, --output <dir>", "output folder", ".")
+    .option("--concurrency <n>", "parallel downloads", "4")
+    .action((family: string, runIds: string[], options, command: Command) =>
+      run(command, (context) => results(context, family, runIds, options)),
+    );
+
+  program
+    .command("sandbox")
+    .description("serve the local sandbox API until Ctrl-C and print its URL")
+    .option("--port <port>", "port (0 picks a free one)", "0")
+    .option("--host <host>", "interface to bind", "127.0.0.1")
+    .action((options) => sandbox(options, signal));
+
+  return program;
+}
+
+/** Runs `camb` with `argv` (as process.argv) and resolves with the exit code; never calls process.exit. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const interrupt = interruptSignal();
+  let exitCode: number = ExitCode.ok;
+  const run = async (command: Command, action: Action) => {
+    const context = await openContext(command.optsWithGlobals<GlobalOptions>(), interrupt.signal);
+    try {
+      exitCode = (await action(context)) ?? ExitCode.ok;
+    } finally {
+      context.reporter.done();
+      await context.close();
+    }
+  };
+  try {
+    await buildProgram(run, interrupt.signal).parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    const code = exitCodeFor(error);
+    // Commander has already printed its own usage errors and help.
+    if (!(error instanceof Error && error.name === "CommanderError")) {
+      process.stderr.write(`camb: ${describeError(error)}\n`);
+    }
+    return code;
+  } finally {
+    interrupt.dispose();
+  }
+}

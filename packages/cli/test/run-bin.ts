@@ -1,0 +1,40 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+export const DEMO = fileURLToPath(new URL("../dist/demo.js", import.meta.url));
+
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a script of the built CLI in a child process (as a user would), without a TTY. */
+export function start(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  cwd?: string,
+) {
+  const child: ChildProcess = spawn(process.execPath, [script, ...args], {
+    cwd,
+    env: { ...process.env, CAMB_API_KEY: undefined, CAMB_BASE_URL: undefined, NO_COLOR: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const finished = new Promise<Finished>((resolve) => {
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+  return { child, finished, output: () => ({ stdout, stderr }) };
+}
+
+export const camb = (args: string[], env?: Record<string, string | undefined>, cwd?: string) =>
+  start(BIN, args, env, cwd).finished;
