@@ -109,7 +109,7 @@ async function batch(call, count) {
 }
 
 export async function run({ quick = false, log = console.error } = {}) {
-  const rounds = quick ? 3 : 40;
+  const rounds = quick ? 3 : 30;
   const perBatch = quick ? 100 : 100;
   const warmup = quick ? 200 : 1500;
   const server = await startServerProcess(fileURLToPath(new URL("./servers/json-server.mjs", import.meta.url)));
