@@ -13,9 +13,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createCambClient, createTask, getTaskStatus } from "@camb-kit/client";
 import { downloadResults, saveResult } from "@camb-kit/node";
-import { fileURLToPath } from "node:url";
 import { startServerProcess } from "./lib/child.mjs";
 import { fmt, median, now, ratioText } from "./lib/stats.mjs";
 import { main } from "./lib/table.mjs";

@@ -55,12 +55,25 @@ const kb = (bytes) => `${fmt(bytes / 1000, 1)} kB`;
 
 export async function run({ log = console.error } = {}) {
   const subjects = [
-    { name: "@camb-kit/client { createCambClient, unwrap }", pkg: "client", code: 'export { createCambClient, unwrap } from "./dist/index.js";' },
+    {
+      name: "@camb-kit/client { createCambClient, unwrap }",
+      pkg: "client",
+      code: 'export { createCambClient, unwrap } from "./dist/index.js";',
+    },
     { name: "@camb-kit/client (everything)", pkg: "client", code: 'export * from "./dist/index.js";' },
-    { name: "@camb-kit/polling { waitForTask, createAndWait, watchTask }", pkg: "polling", code: 'export { waitForTask, createAndWait, watchTask } from "./dist/index.js";' },
+    {
+      name: "@camb-kit/polling { waitForTask, createAndWait, watchTask }",
+      pkg: "polling",
+      code: 'export { waitForTask, createAndWait, watchTask } from "./dist/index.js";',
+    },
     { name: "@camb-kit/polling (everything)", pkg: "polling", code: 'export * from "./dist/index.js";' },
     { name: "@camb-kit/react (everything)", pkg: "react", code: 'export * from "./dist/index.js";' },
-    { name: "@camb-kit/node (everything, Node only)", pkg: "node", code: 'export * from "./dist/index.js";', platform: "node" },
+    {
+      name: "@camb-kit/node (everything, Node only)",
+      pkg: "node",
+      code: 'export * from "./dist/index.js";',
+      platform: "node",
+    },
     { name: "@camb-ai/sdk (everything)", code: 'export * from "@camb-ai/sdk";', platform: "node" },
   ];
   const baseline = await measure('export { default } from "openapi-fetch";');
@@ -68,7 +81,15 @@ export async function run({ log = console.error } = {}) {
   for (const s of subjects) {
     if (s.pkg && !existsSync(join(packages, s.pkg, "dist", "index.js"))) {
       log(`bundle size: packages/${s.pkg} is not built; run pnpm build`);
-      rows.push({ bench: "6 bundle size", subject: s.name, vs: "openapi-fetch alone", metric: "min+gzip", ratio: Number.NaN, spread: "", absolute: "not built" });
+      rows.push({
+        bench: "6 bundle size",
+        subject: s.name,
+        vs: "openapi-fetch alone",
+        metric: "min+gzip",
+        ratio: Number.NaN,
+        spread: "",
+        absolute: "not built",
+      });
       continue;
     }
     // Bundled from the package's folder, so its own dependencies (openapi-fetch, …) resolve as an app's would.

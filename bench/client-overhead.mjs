@@ -37,8 +37,10 @@ async function contenders(url) {
   /** @type {Record<string, () => Promise<unknown>>} */
   const list = {
     "raw fetch": async () => (await fetch(statusUrl, { headers })).json(),
-    "openapi-fetch": async () => (await openapi.GET("/tts/{task_id}", { params: { path: { task_id: TASK_ID } } })).data,
-    createCambClient: async () => (await camb.GET("/tts/{task_id}", { params: { path: { task_id: TASK_ID } } })).data,
+    "openapi-fetch": async () =>
+      (await openapi.GET("/tts/{task_id}", { params: { path: { task_id: TASK_ID } } })).data,
+    createCambClient: async () =>
+      (await camb.GET("/tts/{task_id}", { params: { path: { task_id: TASK_ID } } })).data,
     "@camb-ai/sdk": async () => official.textToSpeech.getTtsResult({ task_id: TASK_ID }),
   };
   if (process.env.CAMB_BENCH_CLIENT) {
@@ -68,7 +70,9 @@ async function interleaved(list, { rounds, perBatch, warmup }) {
 async function stubbed({ rounds, perBatch, warmup }) {
   const body = JSON.stringify({ status: "PENDING", run_id: null });
   const stub = async () =>
-    new Response(body, { headers: { "content-type": "application/json", "content-length": String(body.length) } });
+    new Response(body, {
+      headers: { "content-type": "application/json", "content-length": String(body.length) },
+    });
   const realFetch = globalThis.fetch;
   globalThis.fetch = stub; // createCambClient looks fetch up per call; the others get it passed explicitly
   try {
@@ -112,7 +116,9 @@ export async function run({ quick = false, log = console.error } = {}) {
   const rounds = quick ? 3 : 30;
   const perBatch = quick ? 100 : 100;
   const warmup = quick ? 200 : 1500;
-  const server = await startServerProcess(fileURLToPath(new URL("./servers/json-server.mjs", import.meta.url)));
+  const server = await startServerProcess(
+    fileURLToPath(new URL("./servers/json-server.mjs", import.meta.url)),
+  );
   try {
     const list = await contenders(server.url);
     const names = Object.keys(list);
@@ -124,8 +130,7 @@ export async function run({ quick = false, log = console.error } = {}) {
     }
     const times = await interleaved(list, { rounds, perBatch, warmup });
     log(`client overhead: ${rounds} rounds × ${perBatch} calls per contender`);
-    const perCall = (name, key) =>
-      `${fmt((median(times[name].map((t) => t[key])) / perBatch) * 1000, 0)} µs`;
+    const perCall = (name, key) => `${fmt((median(times[name].map((t) => t[key])) / perBatch) * 1000, 0)} µs`;
     const rows = [];
     /** @param {string} name @param {string} baseline @param {"wall" | "cpu"} key */
     const row = (name, baseline, key, goal) => {

@@ -24,8 +24,14 @@ const script = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 export async function run({ quick = false, log = console.error } = {}) {
   const sizes = quick
-    ? [{ label: "1 MiB", bytes: 1 << 20, rounds: 1 }, { label: "8 MiB", bytes: 8 << 20, rounds: 1 }]
-    : [{ label: "10 MiB", bytes: 10 << 20, rounds: 5 }, { label: "1 GiB", bytes: 1 << 30, rounds: 3 }];
+    ? [
+        { label: "1 MiB", bytes: 1 << 20, rounds: 1 },
+        { label: "8 MiB", bytes: 8 << 20, rounds: 1 },
+      ]
+    : [
+        { label: "10 MiB", bytes: 10 << 20, rounds: 5 },
+        { label: "1 GiB", bytes: 1 << 30, rounds: 3 },
+      ];
   const server = await startServerProcess(script("./servers/audio-server.mjs"));
   const dir = mkdtempSync(join(tmpdir(), "camb-bench-save-"));
   const rows = [];
@@ -36,7 +42,9 @@ export async function run({ quick = false, log = console.error } = {}) {
       for (let round = 0; round < rounds; round++) {
         for (let i = 0; i < MODES.length; i++) {
           const mode = MODES[(i + round) % MODES.length];
-          results[mode].push(await runJsonProcess(script("./workers/save-once.mjs"), [mode, server.url, String(bytes), dir]));
+          results[mode].push(
+            await runJsonProcess(script("./workers/save-once.mjs"), [mode, server.url, String(bytes), dir]),
+          );
         }
       }
       log(`save audio: ${label}, ${rounds} rounds`);

@@ -25,11 +25,18 @@ import { main } from "./lib/table.mjs";
 export async function run({ quick = false, log = console.error } = {}) {
   const rounds = quick ? 1 : 3;
   const duration = quick ? 3 : 15;
-  const sandbox = await startServerProcess(fileURLToPath(new URL("./servers/sandbox-server.mjs", import.meta.url)));
+  const sandbox = await startServerProcess(
+    fileURLToPath(new URL("./servers/sandbox-server.mjs", import.meta.url)),
+  );
   const camb = createCambClient({ baseUrl: sandbox.url, apiKey: "bench-key" });
   const dir = mkdtempSync(join(tmpdir(), "camb-bench-speech-"));
   const text = "This is a long passage of speech for the streaming benchmark. ".repeat(48).slice(0, 3000);
-  const body = { text, language: "en-us", voice_id: 147320, output_configuration: { format: "mp3", duration } };
+  const body = {
+    text,
+    language: "en-us",
+    voice_id: 147320,
+    output_configuration: { format: "mp3", duration },
+  };
   try {
     // The output is deterministic (seeded by the body), so one buffered answer tells where frame 1 ends.
     const reference = await camb.POST("/tts-stream", { body, parseAs: "arrayBuffer" });
@@ -47,14 +54,16 @@ export async function run({ quick = false, log = console.error } = {}) {
           if (got >= frameEnd) firstAudio ??= now() - started;
         },
       });
-      if (saved.bytes !== bytes.length) throw new Error(`saveSpeech wrote ${saved.bytes} of ${bytes.length} bytes`);
+      if (saved.bytes !== bytes.length)
+        throw new Error(`saveSpeech wrote ${saved.bytes} of ${bytes.length} bytes`);
       return { firstByte, firstAudio, total: now() - started };
     };
     const buffered = async () => {
       const started = now();
       const { data } = await camb.POST("/tts-stream", { body, parseAs: "arrayBuffer" });
       const total = now() - started;
-      if (/** @type {ArrayBuffer} */ (data).byteLength !== bytes.length) throw new Error("short buffered answer");
+      if (/** @type {ArrayBuffer} */ (data).byteLength !== bytes.length)
+        throw new Error("short buffered answer");
       return { firstByte: total, firstAudio: total, total };
     };
     if (!quick) {

@@ -19,7 +19,8 @@ export function firstFrameEnd(bytes) {
     const bitrateIndex = bytes[at + 2] >> 4;
     const rateIndex = (bytes[at + 2] >> 2) & 3;
     const padding = (bytes[at + 2] >> 1) & 1;
-    if (version === 1 || layer !== 1 || bitrateIndex === 0 || bitrateIndex === 15 || rateIndex === 3) continue;
+    if (version === 1 || layer !== 1 || bitrateIndex === 0 || bitrateIndex === 15 || rateIndex === 3)
+      continue;
     const bitrate = (version === 3 ? BITRATES_V1 : BITRATES_V2)[bitrateIndex] * 1000;
     const rate = RATES[version][rateIndex];
     const length = Math.floor(((version === 3 ? 144 : 72) * bitrate) / rate) + padding;

@@ -13,7 +13,17 @@ export function installVirtualClock() {
       const id = nextId++;
       timers.push({ at: clock + Math.max(0, ms), id, fn: () => fn(...args) });
       // Node-like handle: sleep() and friends may call unref/ref.
-      return { id, unref() { return this; }, ref() { return this; }, hasRef: () => true, [Symbol.toPrimitive]: () => id };
+      return {
+        id,
+        unref() {
+          return this;
+        },
+        ref() {
+          return this;
+        },
+        hasRef: () => true,
+        [Symbol.toPrimitive]: () => id,
+      };
     }
   );
   globalThis.clearTimeout = /** @type {any} */ (
@@ -45,7 +55,8 @@ export function installVirtualClock() {
       while (!settled) {
         await idle();
         if (settled) break;
-        if (timers.length === 0) throw new Error("virtual clock: nothing scheduled and the promise is pending");
+        if (timers.length === 0)
+          throw new Error("virtual clock: nothing scheduled and the promise is pending");
         timers.sort((a, b) => a.at - b.at || a.id - b.id);
         const timer = /** @type {{ at: number, id: number, fn: () => void }} */ (timers.shift());
         clock = Math.max(clock, timer.at);

@@ -16,13 +16,13 @@ const camb = createCambClient({ baseUrl, apiKey: "bench-key" });
 /** @type {Record<string, (bytes: number, path: string, url: string) => Promise<unknown>>} */
 const modes = {
   // The baseline of the issue: bare pipeline of the fetch body into a file.
-  bare: async (bytes, path, url) => {
+  bare: async (_bytes, path, url) => {
     const response = await fetch(url, { headers: { "x-api-key": "bench-key" } });
     await pipeline(Readable.fromWeb(/** @type {any} */ (response.body)), createWriteStream(path));
   },
   saveResult: (bytes, path) => saveResult(camb, "tts", bytes, path),
   // The official SDK's helper, given the same body in the BinaryResponse shape it accepts (`stream()`).
-  saveStreamToFile: async (bytes, path, url) => {
+  saveStreamToFile: async (_bytes, path, url) => {
     const response = await fetch(url, { headers: { "x-api-key": "bench-key" } });
     await saveStreamToFile({ stream: () => response.body }, path);
   },
