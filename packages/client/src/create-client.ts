@@ -1,6 +1,6 @@
 import createClient, { type HeadersOptions } from "openapi-fetch";
 import type { CambClient } from "./binary-types.js";
-import { createCambFetch } from "./camb-fetch.js";
+import { createCambFetch, type FetchWithSignal } from "./camb-fetch.js";
 import type { paths } from "./generated/schema.js";
 import { type RetryOptions, resolveRetryPolicy } from "./retry-policy.js";
 
@@ -49,6 +49,11 @@ export function createCambClient(options: CambClientOptions = {}): CambClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(timeoutMs >= 0)) throw new RangeError(`timeoutMs must be a number >= 0, got ${timeoutMs}`);
   const userFetch = options.fetch;
+  // The global fetch takes the timeout's signal as its second argument (it builds its own Request anyway);
+  // a custom fetch follows openapi-fetch's one-argument contract, so only that path rebuilds the Request.
+  const fetchWithSignal: FetchWithSignal = userFetch
+    ? (request, init) => userFetch(init ? new Request(request, init) : request)
+    : (request, init) => globalThis.fetch(request, init);
   const headers = plainHeaders(options.headers);
   if (apiKey) headers["x-api-key"] = apiKey;
 
@@ -56,7 +61,7 @@ export function createCambClient(options: CambClientOptions = {}): CambClient {
     baseUrl,
     headers,
     fetch: createCambFetch({
-      fetch: userFetch ?? ((request) => globalThis.fetch(request)),
+      fetch: fetchWithSignal,
       baseUrl,
       retry: resolveRetryPolicy(options.retry),
       timeoutMs,

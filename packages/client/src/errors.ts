@@ -1,9 +1,14 @@
 import { redactSecret } from "./redact.js";
+import { requestPath } from "./request-path.js";
 
-/** Where a response came from, recorded by the client's fetch so errors can name the call. */
+/**
+ * Where a response came from, recorded by the client's fetch so errors can name the call. The path is
+ * worked out only when an error is built, keeping string work off the fast path.
+ */
 export interface RequestInfo {
   method: string;
-  path: string;
+  url: string;
+  baseUrl: string;
   /** The API key of the client that sent the request, only so errors can redact it. Never exposed. */
   secret?: string | undefined;
 }
@@ -77,7 +82,7 @@ export class CambApiError extends Error {
       body: redactSecret(body ?? "", secret),
       headers,
       method: info?.method ?? "GET",
-      path: info?.path ?? new URL(response.url || "http://unknown/").pathname,
+      path: info ? requestPath(info.url, info.baseUrl) : new URL(response.url || "http://unknown/").pathname,
       requestId,
     });
   }

@@ -78,6 +78,21 @@ describe("streamed audio over real HTTP", () => {
     expect(new TextDecoder().decode(await new Response(audio.stream).arrayBuffer())).toBe("fLaCdata");
   });
 
+  test("after the headers, the caller's signal still aborts the body (global fetch path)", async () => {
+    const baseUrl = await serve((_, response) => {
+      response.writeHead(200, { "content-type": "audio/flac" });
+      response.write("fLaC");
+    });
+    const camb = createCambClient({ baseUrl, timeoutMs: 60_000 });
+    const controller = new AbortController();
+    const audio = await openResultAudio(camb, "tts", 5, { signal: controller.signal });
+    const reader = audio.stream.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("fLaC");
+    const reason = new Error("listener left the page");
+    controller.abort(reason);
+    await expect(reader.read()).rejects.toBe(reason);
+  });
+
   test("a body cut off mid-stream errors the stream and is not retried", async () => {
     const baseUrl = await serve((_, response) => {
       response.writeHead(200, { "content-type": "audio/flac", "content-length": "1000" });
