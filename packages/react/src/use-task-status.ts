@@ -119,7 +119,7 @@ export function useTaskStatus(
   return {
     status: query.data?.status,
     runId: outcome?.state === "success" ? outcome.runId : undefined,
-    isWaiting: id !== "" && error === null && outcome?.state !== "success",
+    isWaiting: id !== "" && options.enabled !== false && error === null && outcome?.state !== "success",
     isSuccess: outcome?.state === "success",
     isFailed: error !== null,
     error,

@@ -1,6 +1,7 @@
 import { CambApiError } from "@camb-kit/client";
 import {
   PaymentRequiredError,
+  PollTimeoutError,
   TaskFailedError,
   TaskProcessingError,
   TaskTimedOutError,
@@ -86,6 +87,18 @@ describe("useCreateAndWait", () => {
       expect(result.current.progress?.status?.status).toBe(outcome);
     });
   }
+
+  it("fails with PollTimeoutError after its deadline, and stops polling", async () => {
+    const sandbox = installSandbox({ pendingPolls: 1000 });
+    fakeTime();
+    const { result } = renderCambHook(() => useCreateAndWait("text-to-sound", { ...fixed, timeoutMs: 4500 }));
+    act(() => result.current.mutate(sound));
+    await advance(5000);
+    expect(result.current.error).toBeInstanceOf(PollTimeoutError);
+    const seen = sandbox.requests.length;
+    await advance(600_000);
+    expect(sandbox.requests.length).toBe(seen);
+  });
 
   it("fails with CambApiError when the create call is rejected, and sends nothing else", async () => {
     const sandbox = installSandbox();

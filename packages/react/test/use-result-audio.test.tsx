@@ -93,6 +93,30 @@ describe("useResultAudio", () => {
     expect(create).not.toHaveBeenCalled();
   });
 
+  it("unmounting mid-download aborts the request and creates no URL", async () => {
+    const sandbox = installSandbox({
+      pendingPolls: 0,
+      faults: [{ route: "getSpeechResult", kind: "stall", afterBytes: 64, ms: 3_600_000 }],
+    });
+    const runId = await finishedRun("A download that stalls.");
+    const requests: Request[] = [];
+    const original = globalThis.fetch;
+    vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
+      if (input instanceof Request) requests.push(input);
+      return original(input, init);
+    });
+    const create = vi.spyOn(URL, "createObjectURL");
+    const { result, unmount } = renderCambHook(() => useResultAudio("tts", runId));
+    await waitFor(() => expect(requests).toHaveLength(1));
+    expect(result.current.isLoading).toBe(true);
+    const seen = sandbox.requests.length;
+    unmount();
+    // TanStack Query aborts a query whose last observer left, when its queryFn took the signal.
+    await waitFor(() => expect(requests[0]!.signal.aborted).toBe(true));
+    expect(create).not.toHaveBeenCalled();
+    expect(sandbox.requests.length).toBe(seen);
+  });
+
   it("sends nothing without a run id", async () => {
     const sandbox = installSandbox();
     const { result } = renderCambHook(() => useResultAudio("tts", undefined));

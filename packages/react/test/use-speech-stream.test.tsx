@@ -131,6 +131,7 @@ describe("useSpeechStream with MediaSource", () => {
   });
   afterEach(() => {
     vi.unstubAllGlobals();
+    FakeMediaSource.quota = Infinity;
   });
 
   it("appends every chunk as it arrives, starts playing after the first and ends the stream", async () => {
@@ -151,6 +152,35 @@ describe("useSpeechStream with MediaSource", () => {
     expect(play).toHaveBeenCalledTimes(1);
     // The element holds the MediaSource itself; its URL was revoked as soon as it opened.
     expect(revoke).toHaveBeenCalledWith(audio.src);
+  });
+
+  it("makes room in a full SourceBuffer by removing what was already played", async () => {
+    installSandbox();
+    // ~26 kB of mp3 in chunks of up to ~6 kB, into a buffer that holds 8 kB.
+    FakeMediaSource.quota = 8192;
+    const { result, audio } = renderPlayer();
+    audio.currentTime = 60;
+    await act(() =>
+      result.current.speak({
+        ...speech("mp3"),
+        text: "Streaming speech that is a good deal longer than that.",
+      }),
+    );
+    const [source] = FakeMediaSource.instances;
+    const buffer = source!.buffers[0]!;
+    expect(result.current.error).toBeUndefined();
+    expect(buffer.removals).toBeGreaterThan(0);
+    expect(buffer.byteLength).toBeGreaterThan(20_000);
+    expect(source!.endOfStreamCalls).toBe(1);
+  });
+
+  it("reports a chunk that can never fit instead of retrying it forever", async () => {
+    installSandbox();
+    FakeMediaSource.quota = 100;
+    const { result } = renderPlayer();
+    await act(() => result.current.speak(speech("mp3")));
+    expect(result.current.status).toBe("error");
+    expect((result.current.error as DOMException).name).toBe("QuotaExceededError");
   });
 
   it("plays after the first chunk, before the stream has ended", async () => {

@@ -27,6 +27,40 @@ function nextEvent(target: EventTarget, type: string, stop: AbortSignal): Promis
   });
 }
 
+/** Audio kept behind the playhead when the buffer is full (seconds), so a small seek back still works. */
+const KEEP_BEHIND_S = 10;
+
+/**
+ * Appends one chunk. A SourceBuffer has a quota (about 12 MB of audio in Chromium): long speech fills it, so
+ * when it is full, the audio already played is removed, or, if there is none yet, we wait for the element to
+ * play on. Without this a long stream would fail with QuotaExceededError.
+ */
+async function append(
+  buffer: SourceBuffer,
+  audio: HTMLAudioElement,
+  chunk: Uint8Array<ArrayBuffer>,
+  stop: AbortSignal,
+): Promise<void> {
+  for (;;) {
+    try {
+      buffer.appendBuffer(chunk);
+      return await nextEvent(buffer, "updateend", stop);
+    } catch (error) {
+      if ((error as { name?: unknown } | null)?.name !== "QuotaExceededError") throw error;
+      // Full with nothing in it: this chunk can never fit, and retrying would spin.
+      if (buffer.buffered.length === 0) throw error;
+    }
+    const start = buffer.buffered.start(0);
+    const played = audio.currentTime - KEEP_BEHIND_S;
+    if (played > start) {
+      buffer.remove(start, played);
+      await nextEvent(buffer, "updateend", stop);
+    } else {
+      await nextEvent(audio, "timeupdate", stop);
+    }
+  }
+}
+
 /**
  * Plays the stream while it arrives: each chunk is appended to a SourceBuffer and playback starts after the
  * first one, so the time to first sound is the time to the first chunk, not to the whole file.
@@ -54,8 +88,7 @@ export function playWithMediaSource(input: PlaybackInput): Playback {
       if (finished) break;
       if (value.byteLength === 0) continue;
       if (first) onFirstAudio();
-      buffer.appendBuffer(value as Uint8Array<ArrayBuffer>);
-      await nextEvent(buffer, "updateend", stop.signal);
+      await append(buffer, audio, value as Uint8Array<ArrayBuffer>, stop.signal);
       if (first) onReady();
       first = false;
     }
