@@ -94,7 +94,9 @@ run(tsc, ["-p", "."], node16);
 run("node", ["dist/smoke.js"], node16);
 
 const node16cjs = variant("ts-node16-cjs", { type: "commonjs" }, { "smoke.ts": "smoke.ts" });
-tsconfig(node16cjs, { module: "node16", moduleResolution: "node16" });
+// skipLibCheck here only: msw's own .d.ts imports the ESM-only `rettime` and fails under CommonJS for every
+// msw user. Our declarations are checked without skipLibCheck by the other variants and by attw (node16).
+tsconfig(node16cjs, { module: "node16", moduleResolution: "node16", skipLibCheck: true });
 run(tsc, ["-p", "."], node16cjs);
 
 const bundler = variant(

@@ -1,7 +1,8 @@
-import createClient, { type HeadersOptions } from "openapi-fetch";
+import type { HeadersOptions } from "openapi-fetch";
 import type { CambClient } from "./binary-types.js";
 import { createCambFetch, type FetchWithSignal } from "./camb-fetch.js";
 import type { paths } from "./generated/schema.js";
+import { createClient } from "./openapi-fetch-interop.js";
 import { type RetryOptions, resolveRetryPolicy } from "./retry-policy.js";
 
 export const DEFAULT_BASE_URL = "https://client.camb.ai/apis";
