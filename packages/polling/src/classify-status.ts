@@ -27,7 +27,11 @@ const rules = {
   PAYMENT_REQUIRED: PaymentRequiredError,
 } satisfies Record<TaskStatus, "pending" | "success" | FailureClass>;
 
-/** Maps one status payload to the poll loop's outcome. */
+/**
+ * Maps one status payload to the poll loop's outcome: pending, success (with a numeric run id) or failure
+ * with the typed error `waitForTask` would throw. Exported so UIs that poll on their own schedule (the React
+ * hooks) classify exactly as the waiters do.
+ */
 export function classifyStatus(
   taskId: string,
   payload: TaskStatusResult,

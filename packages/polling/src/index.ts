@@ -1,4 +1,4 @@
-export type { TaskSuccess, UnknownStatusMode } from "./classify-status.js";
+export { classifyStatus, type TaskSuccess, type UnknownStatusMode } from "./classify-status.js";
 export { type CreateAndWaitOptions, type CreateAndWaitResult, createAndWait } from "./create-and-wait.js";
 export {
   MissingRunIdError,
