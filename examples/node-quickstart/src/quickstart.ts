@@ -21,7 +21,10 @@ try {
   console.log(`speech: ${speech.path} (${speech.bytes} bytes, ${speech.creditsRequired ?? "?"} credits)`);
 
   // 2. Generate a sound effect: create the task, wait for it (bounded, with backoff), save the WAV.
-  const { runId } = await createAndWait(camb, "text-to-sound", { prompt: "a door creaking open", duration: 2 });
+  const { runId } = await createAndWait(camb, "text-to-sound", {
+    prompt: "a door creaking open",
+    duration: 2,
+  });
   const sound = await saveResult(camb, "text-to-sound", runId, "out/door.wav");
   console.log(`sound: ${sound.path} (${sound.bytes} bytes)`);
 } finally {

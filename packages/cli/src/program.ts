@@ -9,7 +9,8 @@ import { type Context, type GlobalOptions, openContext } from "./context.js";
 import { describeError, ExitCode, exitCodeFor } from "./exit-codes.js";
 import { interruptSignal } from "./interrupt.js";
 
-type Action = (context: Context) => Promise<number | undefined | void>;
+/** A command body; a number it resolves with is the exit code (e.g. `results` when some downloads failed). */
+type Action = (context: Context) => Promise<unknown>;
 
 /** Builds the `camb` program. `run` opens a context per command and closes it however the command ends. */
 function buildProgram(
@@ -97,7 +98,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const run = async (command: Command, action: Action) => {
     const context = await openContext(command.optsWithGlobals<GlobalOptions>(), interrupt.signal);
     try {
-      exitCode = (await action(context)) ?? ExitCode.ok;
+      const result = await action(context);
+      exitCode = typeof result === "number" ? result : ExitCode.ok;
     } finally {
       context.reporter.done();
       await context.close();
