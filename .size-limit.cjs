@@ -15,11 +15,13 @@ module.exports = [
     limit: "5 kB",
     gzip: true,
   },
+  // Every export, the generated families and operations tables included: what an app that imports `*`
+  // pays. Apps import what they use; the budget of issue 7 is the entry above.
   {
     name: "@camb-kit/client (everything)",
     path: "packages/client/dist/index.js",
     import: "*",
-    limit: "5.5 kB",
+    limit: "6 kB",
     gzip: true,
   },
   {

@@ -17,6 +17,7 @@ try {
     camb,
     { text: "Hello from the camb-kit quickstart.", language: "en-us", voice_id: voice.id },
     "out/hello.mp3",
+    { mkdir: true },
   );
   console.log(`speech: ${speech.path} (${speech.bytes} bytes, ${speech.creditsRequired ?? "?"} credits)`);
 
@@ -25,7 +26,7 @@ try {
     prompt: "a door creaking open",
     duration: 2,
   });
-  const sound = await saveResult(camb, "text-to-sound", runId, "out/door.wav");
+  const sound = await saveResult(camb, "text-to-sound", runId, "out/door.wav", { mkdir: true });
   console.log(`sound: ${sound.path} (${sound.bytes} bytes)`);
 } finally {
   await sandbox?.close();

@@ -34,6 +34,18 @@ export class TargetExistsError extends Error {
   }
 }
 
+/** The target's folder does not exist, and `mkdir` was not set. */
+export class MissingFolderError extends Error {
+  override readonly name = "MissingFolderError";
+  readonly code = "ENOENT";
+  readonly path: string;
+
+  constructor(folder: string, cause: unknown) {
+    super(`the folder ${folder} does not exist (pass { mkdir: true } to create it)`, { cause });
+    this.path = folder;
+  }
+}
+
 /** The server answered with a content type that is not the audio the call expects (e.g. JSON). */
 export class UnexpectedContentTypeError extends Error {
   override readonly name = "UnexpectedContentTypeError";

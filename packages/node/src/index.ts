@@ -5,6 +5,7 @@ export { type DownloadResult, type DownloadResultsOptions, downloadResults } fro
 export {
   HttpStatusError,
   IdleTimeoutError,
+  MissingFolderError,
   MissingResultError,
   TargetExistsError,
   TruncatedStreamError,

@@ -6,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { commitTempFile, pathExists, removeQuietly, tempPathFor } from "./atomic-file.js";
 import { type AudioSource, openableSource } from "./audio-source.js";
 import { ByteMeter, type Progress } from "./byte-meter.js";
-import { TargetExistsError } from "./errors.js";
+import { MissingFolderError, TargetExistsError } from "./errors.js";
 import { fileOps } from "./file-ops.js";
 import { fsyncFile, fsyncFolder } from "./fsync.js";
 
@@ -79,7 +79,10 @@ export async function saveAudio(
     // Fail early, before writing anything; commitTempFile checks again atomically at the end.
     if (!overwrite && (await pathExists(target))) throw new TargetExistsError(target);
     const tempPath = tempPathFor(target);
-    fd = await fileOps.openFd(tempPath, "wx");
+    fd = await fileOps.openFd(tempPath, "wx").catch((error: NodeJS.ErrnoException) => {
+      // Without this, the message would name the hidden temp file, which the caller never asked for.
+      throw error.code === "ENOENT" ? new MissingFolderError(dirname(target), error) : error;
+    });
     temp = tempPath;
     signal?.throwIfAborted();
 

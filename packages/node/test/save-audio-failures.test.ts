@@ -7,6 +7,7 @@ import { fileOps } from "../src/file-ops.js";
 import {
   HttpStatusError,
   IdleTimeoutError,
+  MissingFolderError,
   saveAudio,
   TargetExistsError,
   TruncatedStreamError,
@@ -165,7 +166,11 @@ describe("saveAudio: overwrite, mkdir, rename", () => {
     const dir = await tempDir();
     const target = join(dir, "missing", "deeper", "a.flac");
     const error = await saveAudio(DATA, target).catch((e) => e);
-    expect(error.code).toBe("ENOENT");
+    expect(error).toBeInstanceOf(MissingFolderError);
+    expect(error).toMatchObject({ code: "ENOENT", path: join(dir, "missing", "deeper") });
+    // The message names the folder and the fix, not the hidden temp file.
+    expect(error.message).toContain("pass { mkdir: true }");
+    expect(error.message).not.toContain(".part");
     expect(await entries(dir)).toEqual([]);
     const result = await saveAudio(DATA, target, { mkdir: true });
     expect(result.path).toBe(target);
