@@ -13,9 +13,10 @@
 // (when the wait returns minus when the task finished), over many seeds; ratios are ours / fixed loop.
 import { sleep } from "@camb-kit/client";
 import { DEFAULT_TIMEOUT_MS, waitForTask } from "@camb-kit/polling";
+import { seededRandom as seeded } from "@camb-kit/sandbox";
 import { fmt, median } from "./lib/stats.mjs";
 import { main } from "./lib/table.mjs";
-import { installVirtualClock, seeded } from "./lib/virtual-clock.mjs";
+import { installVirtualClock } from "./lib/virtual-clock.mjs";
 
 /** A client whose status call answers from the virtual clock. @param {() => number} now @param {number} doneAt */
 function stubClient(now, doneAt) {

@@ -76,15 +76,3 @@ export function installVirtualClock() {
     },
   };
 }
-
-/** Deterministic PRNG (mulberry32): the same seed gives the same jitter and task lengths every run. */
-export function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

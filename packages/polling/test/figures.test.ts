@@ -3,6 +3,8 @@
  * real schedule in simulated time (status requests answer instantly), over many seeds of the jitter; one
  * seed is replayed through pollTask on fake timers to prove the simulation matches the loop.
  */
+
+import { seededRandom } from "@camb-kit/sandbox";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   DEFAULT_BACKOFF_FACTOR,
@@ -15,18 +17,6 @@ import { nextDelay } from "../src/schedule.js";
 
 const TASK_MS = 60_000;
 const SEEDS = 10_000;
-
-/** mulberry32: a tiny seeded PRNG so the figures are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The times of the checks until the first one at or after TASK_MS. */
 function simulate(random: () => number, jitter: "full" | "none"): number[] {
@@ -60,7 +50,7 @@ afterEach(() => {
 describe("a 60 s task with the default settings", () => {
   it("matches pollTask itself", async () => {
     vi.useFakeTimers({ now: 0 });
-    const expected = simulate(seeded(7), "full");
+    const expected = simulate(seededRandom(7), "full");
     const calls: number[] = [];
     const check = () => {
       calls.push(Date.now());
@@ -68,7 +58,7 @@ describe("a 60 s task with the default settings", () => {
         ? { state: "success" as const, value: "done" }
         : { state: "pending" as const };
     };
-    const result = pollTask(check, { random: seeded(7) });
+    const result = pollTask(check, { random: seededRandom(7) });
     await vi.runAllTimersAsync();
     await result;
     expect(calls).toEqual(expected);
@@ -79,7 +69,7 @@ describe("a 60 s task with the default settings", () => {
     const requests: number[] = [];
     const lateness: number[] = [];
     for (let seed = 1; seed <= SEEDS; seed++) {
-      const times = simulate(seeded(seed), "full");
+      const times = simulate(seededRandom(seed), "full");
       requests.push(times.length);
       lateness.push((times.at(-1) as number) - TASK_MS);
     }

@@ -13,7 +13,10 @@ export function hashString(text: string): number {
   return hash >>> 0;
 }
 
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
+/**
+ * mulberry32: a tiny seeded PRNG returning floats in [0, 1). Exported as `seededRandom` for tests that need
+ * repeatable randomness, e.g. `waitForTask(client, family, id, { random: seededRandom(1) })`.
+ */
 export function createRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
