@@ -1,30 +1,19 @@
 import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type CheckContext, type CheckOutcome, pollTask } from "../src/index.js";
+import { pollTask } from "../src/index.js";
+import {
+  doneOutcome,
+  fixed,
+  type Outcome,
+  pendingOutcome,
+  scriptedCheck,
+  useFakeTime,
+} from "./scripted-check.js";
 import { settle } from "./scripted-fetch.js";
 
-type Outcome = CheckOutcome<string, string>;
-
-/** A check that replays outcomes (the last repeats) and records when it was called. */
-function scriptedCheck(outcomes: Outcome[]) {
-  const calls: number[] = [];
-  const check = vi.fn((_context: CheckContext) => {
-    calls.push(Date.now());
-    return outcomes[Math.min(calls.length - 1, outcomes.length - 1)] as Outcome;
-  });
-  return { check, calls };
-}
-
-const pending: Outcome = { state: "pending", status: "PENDING" };
-const done: Outcome = { state: "success", value: "result", status: "DONE" };
-const fixed = { jitter: "none" as const };
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: 0 });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+const pending = pendingOutcome;
+const done = doneOutcome;
+useFakeTime();
 
 describe("pollTask abort", () => {
   it("an aborted signal rejects with its reason and calls nothing", async () => {

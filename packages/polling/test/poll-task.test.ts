@@ -1,29 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type CheckContext, type CheckOutcome, PollTimeoutError, pollTask } from "../src/index.js";
+import { PollTimeoutError, pollTask } from "../src/index.js";
+import {
+  doneOutcome,
+  fixed,
+  type Outcome,
+  pendingOutcome,
+  scriptedCheck,
+  useFakeTime,
+} from "./scripted-check.js";
 import { settle } from "./scripted-fetch.js";
 
-type Outcome = CheckOutcome<string, string>;
-
-/** A check that replays outcomes (the last repeats) and records when it was called. */
-function scriptedCheck(outcomes: Outcome[]) {
-  const calls: number[] = [];
-  const check = vi.fn((_context: CheckContext) => {
-    calls.push(Date.now());
-    return outcomes[Math.min(calls.length - 1, outcomes.length - 1)] as Outcome;
-  });
-  return { check, calls };
-}
-
-const pending: Outcome = { state: "pending", status: "PENDING" };
-const done: Outcome = { state: "success", value: "result", status: "DONE" };
-const fixed = { jitter: "none" as const };
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: 0 });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+const pending = pendingOutcome;
+const done = doneOutcome;
+useFakeTime();
 
 describe("pollTask", () => {
   it("resolves after N checks, sleeping on the backoff schedule", async () => {

@@ -2,30 +2,12 @@ import { getEventListeners } from "node:events";
 import type { TaskFamily } from "@camb-kit/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { waitForTask } from "../src/index.js";
+import { runWaitForTask } from "./run-wait-for-task.js";
+import { fixed, useFakeTime } from "./scripted-check.js";
 import { type Answer, pending, scriptedClient, settle, success } from "./scripted-fetch.js";
 
-const fixed = { jitter: "none" as const };
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: 0 });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-/** Runs waitForTask to the end on fake time: the outcome, the requests and when each was sent. */
-async function run(
-  answers: Answer[],
-  options: Parameters<typeof waitForTask>[3] = {},
-  family: TaskFamily = "tts",
-) {
-  const scripted = scriptedClient(answers);
-  const start = Date.now();
-  const result = settle(waitForTask(scripted.client, family, "task-1", { ...fixed, ...options }));
-  await vi.runAllTimersAsync();
-  const sentAt = scripted.sentAt.map((time) => time - start);
-  return { settled: await result, requests: scripted.requests, sentAt };
-}
+const run = runWaitForTask;
+useFakeTime();
 
 describe("waitForTask abort and cleanup", () => {
   it("an aborted signal sends no request", async () => {
