@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { fileOps } from "../src/file-ops.js";
 import { saveAudio } from "../src/index.js";
 import { deferred, responseClosed, startServer, type TestServer } from "./helpers/http-server.js";
-import { bytes, entries, tempDir } from "./helpers/temp-dir.js";
+import { bytes, entries, existingTarget, tempDir } from "./helpers/temp-dir.js";
 
 const DATA = bytes(100_000);
 let server: TestServer | undefined;
@@ -14,13 +14,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-async function existingTarget() {
-  const dir = await tempDir();
-  const target = join(dir, "a.flac");
-  await writeFile(target, "old");
-  return { dir, target, unchanged: async () => (await readFile(target, "utf8")) === "old" };
-}
 
 /** A server that sends one chunk and then holds the body open until the client goes away. */
 async function openBody() {

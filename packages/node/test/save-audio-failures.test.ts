@@ -13,7 +13,7 @@ import {
   TruncatedStreamError,
 } from "../src/index.js";
 import { deferred, responseClosed, startServer, type TestServer } from "./helpers/http-server.js";
-import { bytes, entries, tempDir } from "./helpers/temp-dir.js";
+import { bytes, entries, existingTarget, tempDir } from "./helpers/temp-dir.js";
 
 const DATA = bytes(100_000);
 let server: TestServer | undefined;
@@ -22,14 +22,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-/** A target that already holds "old", to prove failures leave it exactly as it was. */
-async function existingTarget() {
-  const dir = await tempDir();
-  const target = join(dir, "a.flac");
-  await writeFile(target, "old");
-  return { dir, target, unchanged: async () => (await readFile(target, "utf8")) === "old" };
-}
 
 /** Serves the first `sent` bytes of DATA, then does what `then` says; resolves `closed` on disconnect. */
 async function serve(sent: number, then: "reset" | "end" | "stall", headers: Record<string, string> = {}) {

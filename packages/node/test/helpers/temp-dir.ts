@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach } from "vitest";
@@ -32,4 +32,12 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
     Buffer.from(b.buffer, b.byteOffset, b.byteLength),
   );
+}
+
+/** A target that already holds "old", to prove failures leave it exactly as it was. */
+export async function existingTarget() {
+  const dir = await tempDir();
+  const target = join(dir, "a.flac");
+  await writeFile(target, "old");
+  return { dir, target, unchanged: async () => (await readFile(target, "utf8")) === "old" };
 }
