@@ -1,4 +1,9 @@
-// The errors the hooks report, re-exported so an app needs no direct dependency on @camb-kit/polling.
+export {
+  type CambQueryClient,
+  type CambQueryError,
+  type CambQueryKey,
+  createCambQueryClient,
+} from "./camb-query-client.js";
 export {
   MissingRunIdError,
   PaymentRequiredError,
@@ -7,13 +12,7 @@ export {
   TaskProcessingError,
   TaskTimedOutError,
   UnknownTaskStatusError,
-} from "@camb-kit/polling";
-export {
-  type CambQueryClient,
-  type CambQueryError,
-  type CambQueryKey,
-  createCambQueryClient,
-} from "./camb-query-client.js";
+} from "./polling-errors.js";
 export { CambProvider, type CambProviderProps, useCamb, useCambClient } from "./provider.js";
 export { cambKeys } from "./query-keys.js";
 export {

@@ -58,13 +58,17 @@ export function useCreateAndWait<F extends TaskFamily>(
   const [progress, setProgress] = useState<CreateAndWaitProgress | undefined>(undefined);
   const optionsRef = useRef(options);
   optionsRef.current = options;
+  const abort = useCallback(() => {
+    controller.current?.abort();
+    controller.current = null;
+  }, []);
 
   const mutation = useMutation<CreateAndWaitResult, TaskError, CreateTaskBody<F>>({
     mutationKey: ["camb", "create-and-wait", family],
     // Never retried: a second create call would start (and bill) a second task.
     retry: false,
     mutationFn: (body) => {
-      controller.current?.abort();
+      abort();
       const own = new AbortController();
       controller.current = own;
       setProgress(initialProgress);
@@ -96,19 +100,12 @@ export function useCreateAndWait<F extends TaskFamily>(
     resetMutation();
   }, [resetMutation]);
   const cancel = useCallback(() => {
-    controller.current?.abort();
-    controller.current = null;
+    abort();
     reset();
-  }, [reset]);
+  }, [abort, reset]);
 
   // Unmounting aborts the wait: createAndWait then sends no further request.
-  useEffect(
-    () => () => {
-      controller.current?.abort();
-      controller.current = null;
-    },
-    [],
-  );
+  useEffect(() => abort, [abort]);
 
   return { ...mutation, reset, progress, cancel };
 }

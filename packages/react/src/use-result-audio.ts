@@ -1,10 +1,10 @@
 import {
   type AudioTaskFamily,
-  CambApiError,
   families,
   getResultJson,
   openResultAudio,
   type TaskFamily,
+  unwrap,
 } from "@camb-kit/client";
 import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
@@ -46,11 +46,8 @@ async function fetchPreviews(
   runId: number,
   signal: AbortSignal,
 ): Promise<string[]> {
-  const result = await getResultJson(client, family, runId, { signal });
-  if (!result.response.ok || result.error !== undefined) {
-    throw CambApiError.fromResponse(result.response, result.error);
-  }
-  const previews = (result.data as { previews?: unknown } | undefined)?.previews;
+  const result = unwrap(await getResultJson(client, family, runId, { signal }));
+  const previews = (result as { previews?: unknown } | undefined)?.previews;
   return Array.isArray(previews) ? previews.filter((url): url is string => typeof url === "string") : [];
 }
 

@@ -63,8 +63,11 @@ export interface TaskStatusState {
   query: UseQueryResult<TaskStatusResult, CambQueryError>;
 }
 
-function outcomeOf(taskId: string, data: TaskStatusResult | undefined): TaskOutcome | undefined {
-  return data === undefined ? undefined : taskOutcome(taskId, data);
+const pending: TaskOutcome = { state: "pending" };
+
+/** Where the task stands after the last answer; pending before the first one. */
+function outcomeOf(taskId: string, data: TaskStatusResult | undefined): TaskOutcome {
+  return data === undefined ? pending : taskOutcome(taskId, data);
 }
 
 /**
@@ -103,11 +106,9 @@ export function useTaskStatus(
     enabled: id !== "" && options.enabled !== false,
     retry: options.retry ?? false,
     // A terminal status never changes: no refetch on focus or remount once there.
-    staleTime: (q) => ((outcomeOf(id, q.state.data)?.state ?? "pending") !== "pending" ? Infinity : 0),
+    staleTime: (q) => (outcomeOf(id, q.state.data).state === "pending" ? 0 : Infinity),
     refetchInterval: (q) => {
-      if (q.state.status === "error") return false;
-      const outcome = outcomeOf(id, q.state.data);
-      if (outcome !== undefined && outcome.state !== "pending") return false;
+      if (q.state.status === "error" || outcomeOf(id, q.state.data).state !== "pending") return false;
       // dataUpdateCount is the number of answers so far: the n-th answer is followed by the n-th delay.
       return scheduledDelay(schedule, Math.max(1, q.state.dataUpdateCount));
     },
@@ -115,12 +116,13 @@ export function useTaskStatus(
   });
 
   const outcome = useMemo(() => outcomeOf(id, query.data), [id, query.data]);
-  const error = outcome?.state === "failure" ? outcome.error : query.error;
+  const error = outcome.state === "failure" ? outcome.error : query.error;
+  const isSuccess = outcome.state === "success";
   return {
     status: query.data?.status,
-    runId: outcome?.state === "success" ? outcome.runId : undefined,
-    isWaiting: id !== "" && options.enabled !== false && error === null && outcome?.state !== "success",
-    isSuccess: outcome?.state === "success",
+    runId: outcome.state === "success" ? outcome.runId : undefined,
+    isWaiting: id !== "" && options.enabled !== false && error === null && !isSuccess,
+    isSuccess,
     isFailed: error !== null,
     error,
     data: query.data,

@@ -1,29 +1,21 @@
 import { detach, type Playback, type PlaybackInput } from "./playback.js";
 
-/** Resolves on the first `type` event of `target`, rejects when `stop` fires first; removes both listeners. */
+/** Resolves on the first `type` event of `target`, rejects when `stop` fires first; removes its listeners. */
 function nextEvent(target: EventTarget, type: string, stop: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const cleanup = () => {
-      target.removeEventListener(type, onEvent);
-      target.removeEventListener("error", onError);
-      stop.removeEventListener("abort", onStop);
+    if (stop.aborted) return reject(stop.reason);
+    const listeners = new AbortController();
+    // Whichever event comes first settles the promise and removes all three listeners.
+    const on = (source: EventTarget, event: string, settle: () => void) => {
+      const listener = () => {
+        listeners.abort();
+        settle();
+      };
+      source.addEventListener(event, listener, { signal: listeners.signal });
     };
-    const onEvent = () => {
-      cleanup();
-      resolve();
-    };
-    const onError = () => {
-      cleanup();
-      reject(new Error(`MediaSource failed while waiting for "${type}"`));
-    };
-    const onStop = () => {
-      cleanup();
-      reject(stop.reason);
-    };
-    if (stop.aborted) return onStop();
-    target.addEventListener(type, onEvent);
-    target.addEventListener("error", onError);
-    stop.addEventListener("abort", onStop);
+    on(target, type, resolve);
+    on(target, "error", () => reject(new Error(`MediaSource failed while waiting for "${type}"`)));
+    on(stop, "abort", () => reject(stop.reason));
   });
 }
 

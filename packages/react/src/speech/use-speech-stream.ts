@@ -104,6 +104,7 @@ export function useSpeechStream(options: SpeechStreamOptions = {}): SpeechStream
       if (!attached.current && !own.current) own.current = new Audio();
       const audio = (attached.current ?? own.current)!;
       const started = performance.now();
+      const elapsed = () => performance.now() - started;
       const mine: Session = { controller: new AbortController(), playback: undefined, unlisten: () => {} };
       session.current = mine;
       // Every update is dropped once this session has been replaced or stopped.
@@ -117,8 +118,7 @@ export function useSpeechStream(options: SpeechStreamOptions = {}): SpeechStream
         update((v) => ({
           ...v,
           status: statusAfter[event],
-          timeToPlaybackMs:
-            event === "playing" ? (v.timeToPlaybackMs ?? performance.now() - started) : v.timeToPlaybackMs,
+          timeToPlaybackMs: event === "playing" ? (v.timeToPlaybackMs ?? elapsed()) : v.timeToPlaybackMs,
         }));
       });
       try {
@@ -129,15 +129,15 @@ export function useSpeechStream(options: SpeechStreamOptions = {}): SpeechStream
           audio,
           stream: speech.stream,
           mimeType,
-          onFirstAudio: () =>
-            update((v) => ({ ...v, status: "buffering", timeToFirstAudioMs: performance.now() - started })),
+          onFirstAudio: () => update((v) => ({ ...v, status: "buffering", timeToFirstAudioMs: elapsed() })),
           onReady: () => void audio.play().catch(fail),
         };
-        mine.playback =
+        const playback =
           mode === "auto" && canUseMediaSource(mimeType) ? playWithMediaSource(input) : playAsBlob(input);
-        update((v) => ({ ...v, mode: mine.playback?.mode, contentType: speech.contentType }));
-        await mine.playback.done;
-        update((v) => ({ ...v, timeToCompleteMs: performance.now() - started }));
+        mine.playback = playback;
+        update((v) => ({ ...v, mode: playback.mode, contentType: speech.contentType }));
+        await playback.done;
+        update((v) => ({ ...v, timeToCompleteMs: elapsed() }));
       } catch (error) {
         // An abort is ours (stop, a new speak, unmount): nothing to report.
         if (!mine.controller.signal.aborted) fail(error);
@@ -166,6 +166,5 @@ export function useSpeechStream(options: SpeechStreamOptions = {}): SpeechStream
     playing: view.status === "playing",
     buffering: view.status === "connecting" || view.status === "buffering",
     ended: view.status === "ended",
-    error: view.error,
   };
 }
