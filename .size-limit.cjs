@@ -1,6 +1,15 @@
 // Bundle budgets (min+gzip) of what a browser app pays for each package. Packages the app already has are
 // excluded (`ignore`): React and TanStack Query are peers, and a package's @camb-kit dependencies are counted
 // in their own budget. openapi-fetch is included in the client's budget: it is the client's runtime.
+const REACT_PEERS = [
+  "react",
+  "react-dom",
+  "react/jsx-runtime",
+  "@tanstack/react-query",
+  "@camb-kit/client",
+  "@camb-kit/polling",
+];
+
 module.exports = [
   {
     name: "openapi-fetch alone (baseline)",
@@ -42,6 +51,23 @@ module.exports = [
     import: "{ waitForTask, createAndWait, watchTask }",
     ignore: ["@camb-kit/client"],
     limit: "2.3 kB",
+    gzip: true,
+  },
+  {
+    name: "@camb-kit/react (CambProvider, useCamb, useTaskStatus, useCreateAndWait, useResultAudio)",
+    path: "packages/react/dist/index.js",
+    import: "{ CambProvider, useCamb, useTaskStatus, useCreateAndWait, useResultAudio }",
+    ignore: REACT_PEERS,
+    limit: "2.5 kB",
+    gzip: true,
+  },
+  // The MediaSource player is an opt-in import: apps that do not stream speech do not pay for it.
+  {
+    name: "@camb-kit/react (useSpeechStream)",
+    path: "packages/react/dist/index.js",
+    import: "{ useSpeechStream }",
+    ignore: REACT_PEERS,
+    limit: "2.2 kB",
     gzip: true,
   },
 ];

@@ -1,29 +1,25 @@
 import { type CambApiError, type CambClient, type FetchResult, type paths, unwrap } from "@camb-kit/client";
-import {
-  type QueryClient,
-  type QueryFunctionContext,
-  type SkipToken,
-  type UseMutationOptions,
-  type UseMutationResult,
-  type UseQueryOptions,
-  type UseQueryResult,
-  type UseSuspenseQueryOptions,
-  type UseSuspenseQueryResult,
-  useMutation,
-  useQuery,
-  useSuspenseQuery,
+import type {
+  QueryClient,
+  SkipToken,
+  UseMutationOptions,
+  UseMutationResult,
+  UseQueryOptions,
+  UseQueryResult,
+  UseSuspenseQueryOptions,
+  UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
+import type { Client, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
+import createQueryClient from "openapi-react-query";
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
 
 /**
  * What a query or mutation of `useCamb()` fails with: a `CambApiError` for any non-2xx answer (status, body,
  * request id, method and path), or another `Error` for a network failure, a timeout or an abort.
  *
- * `useCamb()` has openapi-react-query's API, but openapi-react-query itself throws the parsed error *body* and
- * types it as the spec's error schema, which loses the status code and is wrong for network errors
- * (openapi-typescript #2238, #2151), and it lets an empty error body through as success (#2070). The few lines
- * at the end of this file do what it does, and throw `CambApiError` instead.
+ * openapi-react-query alone throws the parsed error *body* and types it as the spec's error schema, which
+ * loses the status code and is wrong for network errors (openapi-typescript #2238, #2151), and it lets an
+ * empty error body through as success (#2070). We hand it a client that throws `CambApiError` instead.
  */
 export type CambQueryError = CambApiError | Error;
 
@@ -123,51 +119,28 @@ export interface CambQueryClient {
   ): UseMutationResult<Data<Path, Method, I>, CambQueryError, I, TOnMutateResult>;
 }
 
-/** A query key at runtime: `[method, path]` or `[method, path, init]`. */
-type Key = readonly [method: string, path: string, init?: object];
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 type Call = (path: string, init: unknown) => Promise<FetchResult<unknown, unknown>>;
-type Options = object | undefined;
 
-/** Calls one operation: its data, or `CambApiError` for any non-2xx answer (even one with an empty body). */
-async function request(client: CambClient, method: string, path: string, init: unknown): Promise<unknown> {
-  const call = (client as unknown as Record<string, Call>)[method.toUpperCase()]!;
-  return unwrap(await call(path, init));
+/** A view of `client` whose calls throw `CambApiError` on any non-2xx answer, even one with an empty body. */
+function throwingView(client: CambClient): Client<paths> {
+  const view: Record<string, Call> = {};
+  for (const method of METHODS) {
+    const call = (client as unknown as Record<string, Call>)[method]!;
+    view[method] = async (path, init) => {
+      const result = await call(path, init);
+      unwrap(result);
+      return result;
+    };
+  }
+  // openapi-react-query only calls the HTTP methods, and `CambClient` differs from openapi-fetch's
+  // `Client<paths>` only in making `parseAs` required on audio endpoints; the cast is confined to here.
+  return view as unknown as Client<paths>;
 }
 
 /** Builds the typed TanStack Query access `useCamb()` returns. One per client is enough (it keeps no state). */
 export function createCambQueryClient(client: CambClient): CambQueryClient {
-  // openapi-react-query 0.5's runtime (same query keys, options and hooks), on `request`. Depending on it would
-  // add ~350 B min+gzip to every app, for error handling replaced here and a useInfiniteQuery not exposed.
-  const queryFn = async ({ queryKey: [method, path, init], signal }: QueryFunctionContext<Key>) =>
-    // TanStack Query takes no undefined data: an empty answer (204) is null.
-    (await request(client, method, path, { signal, ...init })) ?? null;
-  const queryOptions = (method: string, path: string, init?: object, options?: Options) => ({
-    queryKey: (init === undefined ? [method, path] : [method, path, init]) as Key,
-    queryFn,
-    ...options,
-  });
-  const api = {
-    queryOptions,
-    useQuery: (method: string, path: string, init?: object, options?: Options, queryClient?: QueryClient) =>
-      useQuery(queryOptions(method, path, init, options), queryClient),
-    useSuspenseQuery: (
-      method: string,
-      path: string,
-      init?: object,
-      options?: Options,
-      queryClient?: QueryClient,
-    ) => useSuspenseQuery(queryOptions(method, path, init, options), queryClient),
-    useMutation: (method: string, path: string, options?: Options, queryClient?: QueryClient) =>
-      useMutation(
-        {
-          mutationKey: [method, path],
-          mutationFn: (init) => request(client, method, path, init),
-          ...options,
-        },
-        queryClient,
-      ),
-  };
-  // The generic signatures of CambQueryClient describe these functions for every operation of the spec;
-  // TypeScript cannot check them against one untyped implementation, so the cast is confined to here.
-  return api as unknown as CambQueryClient;
+  // openapi-react-query's runtime (query keys, options, hooks); only the error type differs (CambQueryError),
+  // so the signatures above describe this object exactly.
+  return createQueryClient<paths>(throwingView(client)) as unknown as CambQueryClient;
 }

@@ -39,7 +39,7 @@ export function useCambClient(): CambClient {
 }
 
 /**
- * Typed TanStack Query access to every operation of the spec, with openapi-react-query's API:
+ * Typed TanStack Query access to every operation of the spec, through openapi-react-query:
  * `useCamb().useQuery("get", "/list-voices")`, `useCamb().useMutation("post", "/text-to-sound")`,
  * `queryClient.prefetchQuery(useCamb().queryOptions(...))`. Errors are `CambQueryError`.
  */
