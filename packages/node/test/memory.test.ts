@@ -55,7 +55,7 @@ describe("memory", () => {
     };
     const child = await promisify(execFile)(
       process.execPath,
-      [join(root, "bench/save-child.mjs"), JSON.stringify(args)],
+      [join(root, "test/helpers/save-child.mjs"), JSON.stringify(args)],
       {
         cwd: root,
         maxBuffer: MiB,

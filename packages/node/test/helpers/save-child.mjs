@@ -1,5 +1,5 @@
 // One save in a fresh process, reporting throughput and RSS growth as JSON on stdout. Used by
-// bench/save-audio.mjs and by test/memory.test.ts. Argument: a JSON object
+// test/memory.test.ts (the 1 GiB RSS check). Argument: a JSON object
 //   { module, mode: "bare" | "saveAudio" | "saveResult" | "saveSpeech", url, key?, body?, out, warmupUrl?,
 //     warmupBody? }
 // `module` is the URL of a build of @camb-kit/node (dist/index.js, or the test's private build).
