@@ -2,8 +2,9 @@
 // Sums the vitest "Tests  N passed | M failed" lines of a CI log into one closing line, "tests: N passed,
 // M failed", so the total of every suite (packages, examples, the Node 22/24 matrix) reads at a glance.
 import { readFileSync } from "node:fs";
+import { stripVTControlCharacters } from "node:util";
 
-const log = readFileSync(process.argv[2] ?? 0, "utf8").replace(/\x1b\[[0-9;]*m/g, "");
+const log = stripVTControlCharacters(readFileSync(process.argv[2] ?? 0, "utf8"));
 let passed = 0;
 let failed = 0;
 for (const line of log.split("\n")) {
