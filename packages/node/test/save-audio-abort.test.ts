@@ -1,5 +1,5 @@
 import { getEventListeners } from "node:events";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fileOps } from "../src/file-ops.js";

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { PollTimeoutError, pollTask } from "../src/index.js";
 import {
   doneOutcome,

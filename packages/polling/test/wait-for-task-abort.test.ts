@@ -1,6 +1,5 @@
 import { getEventListeners } from "node:events";
-import type { TaskFamily } from "@camb-kit/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { waitForTask } from "../src/index.js";
 import { runWaitForTask } from "./run-wait-for-task.js";
 import { fixed, useFakeTime } from "./scripted-check.js";

@@ -1,5 +1,5 @@
 import { CambApiError, families, type TaskFamily } from "@camb-kit/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   MissingRunIdError,
   PaymentRequiredError,
@@ -12,7 +12,7 @@ import {
 } from "../src/index.js";
 import { runWaitForTask } from "./run-wait-for-task.js";
 import { fixed, useFakeTime } from "./scripted-check.js";
-import { type Answer, pending, scriptedClient, settle, success } from "./scripted-fetch.js";
+import { pending, scriptedClient, success } from "./scripted-fetch.js";
 
 const run = runWaitForTask;
 useFakeTime();
