@@ -132,6 +132,19 @@ describe("exit codes", () => {
   });
 });
 
+test("sandbox prints its URL, serves the API, and stops cleanly on Ctrl-C", async () => {
+  const running = start(BIN, ["sandbox", "--port", "0"]);
+  await vi.waitFor(() => expect(running.output().stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\n/), {
+    timeout: 20_000,
+  });
+  const url = running.output().stdout.trim();
+  const voices = await fetch(`${url}/list-voices`, { headers: { "x-api-key": "any" } });
+  expect(voices.status).toBe(200);
+  expect((await fetch(`${url}/list-voices`)).status).toBe(401);
+  running.child.kill("SIGINT");
+  expect((await running.finished).code).toBe(ExitCode.ok);
+});
+
 test("results downloads runs in bulk, one line per run id", async () => {
   external = await startSandbox({ port: 0 });
   const client = createCambClient({ apiKey: "k", baseUrl: external.url });
