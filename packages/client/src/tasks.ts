@@ -7,7 +7,7 @@ import {
   type TaskFamily,
   type TaskStatusResult,
 } from "./families.js";
-import type { components } from "./generated/schema.js";
+import type { paths } from "./generated/schema.js";
 import type { FetchResult } from "./unwrap.js";
 
 /** Per-call options shared by the task helpers. */
@@ -63,12 +63,17 @@ export function getResultStream(
   }) as Promise<FetchResult<ReadableStream<Uint8Array> | null, unknown>>;
 }
 
-/** The JSON form of a result: a pre-signed URL for audio families, the previews for text-to-voice. */
-export type ResultJson<F extends TaskFamily> = F extends "text-to-voice"
-  ? components["schemas"]["VoiceDesignResult"]
-  : F extends "text-to-sound"
-    ? components["schemas"]["SoundResultUrl"]
-    : components["schemas"]["ResultUrl"];
+type JsonContent<Operation> = Operation extends {
+  responses: { 200: { content: { "application/json": infer Body } } };
+}
+  ? Body
+  : never;
+
+/**
+ * The JSON form of a family's result, read from the spec: the pre-signed URL object for audio families, the
+ * previews for text-to-voice, and whatever a family added to the spec declares.
+ */
+export type ResultJson<F extends TaskFamily> = JsonContent<paths[(typeof families)[F]["result"]]["get"]>;
 
 /** `GET /<family>-result/{run_id}` as JSON (`output_type=file_url` where the family offers both forms). */
 export function getResultJson<F extends TaskFamily>(

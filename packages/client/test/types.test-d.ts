@@ -4,6 +4,8 @@ import {
   type CreateTaskBody,
   createCambClient,
   families,
+  type ResultJson,
+  type Schemas,
   type TaskFamily,
 } from "../src/index.js";
 
@@ -64,6 +66,12 @@ describe("families", () => {
     expectTypeOf(families["text-to-sound"].status).toEqualTypeOf<"/text-to-sound/{task_id}">();
     expectTypeOf(families.tts.bulk).toEqualTypeOf<"/tts-results">();
     expectTypeOf(families["text-to-voice"].bulk).toEqualTypeOf<null>();
+  });
+
+  test("JSON result types come from the spec's result operations", () => {
+    expectTypeOf<ResultJson<"text-to-voice">>().toEqualTypeOf<Schemas["VoiceDesignResult"]>();
+    expectTypeOf<ResultJson<"text-to-sound">>().toEqualTypeOf<Schemas["SoundResultUrl"]>();
+    expectTypeOf<ResultJson<"tts">>().toEqualTypeOf<Schemas["ResultUrl"]>();
   });
 
   test("create bodies come from the spec", () => {
