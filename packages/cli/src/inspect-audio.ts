@@ -42,20 +42,30 @@ function decodeWav(data: Uint8Array): Omit<AudioInfo, "path" | "bytes" | "format
   throw new UndecodableAudioError("WAV file has no data chunk");
 }
 
+/** What both wasm decoders report; a file with any decode error, or no samples, is not audio we can vouch for. */
+interface DecodeResult {
+  errors: { message: string }[];
+  samplesDecoded: number;
+  sampleRate: number;
+}
+
+function measure(result: DecodeResult, format: string, channels: number) {
+  if (result.errors.length > 0 || result.samplesDecoded === 0) {
+    throw new UndecodableAudioError(`${format} decode failed: ${result.errors[0]?.message ?? "no samples"}`);
+  }
+  return {
+    channels,
+    sampleRate: result.sampleRate,
+    durationSeconds: result.samplesDecoded / result.sampleRate,
+  };
+}
+
 async function decodeFlac(data: Uint8Array) {
   const decoder = new FLACDecoder();
   await decoder.ready;
   try {
     const result = await decoder.decodeFile(data);
-    if (result.errors.length > 0 || result.samplesDecoded === 0) {
-      throw new UndecodableAudioError(`FLAC decode failed: ${result.errors[0]?.message ?? "no samples"}`);
-    }
-    const channels = result.channelData.length;
-    return {
-      channels,
-      sampleRate: result.sampleRate,
-      durationSeconds: result.samplesDecoded / result.sampleRate,
-    };
+    return measure(result, "FLAC", result.channelData.length);
   } finally {
     decoder.free();
   }
@@ -82,16 +92,7 @@ async function decodeMp3(data: Uint8Array) {
   const decoder = new MPEGDecoder();
   await decoder.ready;
   try {
-    const result = decoder.decode(data);
-    if (result.errors.length > 0 || result.samplesDecoded === 0) {
-      throw new UndecodableAudioError(`MP3 decode failed: ${result.errors[0]?.message ?? "no frames"}`);
-    }
-    const channels = mp3Channels(data);
-    return {
-      channels,
-      sampleRate: result.sampleRate,
-      durationSeconds: result.samplesDecoded / result.sampleRate,
-    };
+    return measure(decoder.decode(data), "MP3", mp3Channels(data));
   } finally {
     decoder.free();
   }
