@@ -11,8 +11,9 @@
 // strategies per seed; requests are answered instantly (a real round trip shifts both alike).
 // Reported per length: median and worst of (a) the number of status requests and (b) the detection delay
 // (when the wait returns minus when the task finished), over many seeds; ratios are ours / fixed loop.
-import { sleep } from "@camb-kit/client";
-import { DEFAULT_TIMEOUT_MS, waitForTask } from "@camb-kit/polling";
+import { sleep } from "@camb-kit/client/internal";
+import { waitForTask } from "@camb-kit/polling";
+import { DEFAULT_TIMEOUT_MS } from "@camb-kit/polling/internal";
 import { seededRandom as seeded } from "@camb-kit/sandbox";
 import { fmt, median } from "./lib/stats.mjs";
 import { main } from "./lib/table.mjs";

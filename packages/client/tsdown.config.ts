@@ -1,7 +1,8 @@
+// Builds the three entry points (the client, `/spec`, `/internal`) as ESM and CommonJS with declarations.
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: ["src/index.ts", "src/spec.ts", "src/internal.ts"],
   format: ["esm", "cjs"],
   dts: true,
   platform: "neutral",

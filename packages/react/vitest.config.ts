@@ -1,11 +1,12 @@
+// The hook tests: happy-dom, with msw serving the sandbox's handlers.
 import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     environment: "happy-dom",
     include: ["test/**/*.test.{ts,tsx}"],
-    // Browser-only tests (if any are added under test/browser) need a real browser, never happy-dom (P11).
-    // The real-browser suite of the hooks is examples/react-app/e2e.
+    // Browser-only tests (if any are added under test/browser) need a real browser, never happy-dom: vitest's
+    // default include would pick them up too. The real-browser suite of the hooks is examples/react-app/e2e.
     exclude: [...configDefaults.exclude, "test/browser/**"],
     setupFiles: ["test/setup.ts"],
   },

@@ -1,29 +1,62 @@
-// The operations table: every operation of the spec by operationId (method, path, deprecated). The proxy's
-// allow-list and anything else that names operations read it, so no path is typed by hand.
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+// The operations table: every operation by operationId, with what code needs to call, route or allow it
+// (method, path, a matcher for concrete paths, content types, auth, deprecation, task role). The client,
+// the proxy's allow-list and the sandbox's router all read it, so no path is typed by hand anywhere.
+import { HEADER, literal } from "./render.mjs";
+import { fail, successContent } from "./spec.mjs";
 
-export function buildOperations(spec) {
-  const operations = {};
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of METHODS) {
-      const operation = item?.[method];
-      if (!operation) continue;
-      const id = operation.operationId;
-      if (!id) throw new Error(`openapi/camb.yaml: ${method.toUpperCase()} ${path} has no operationId`);
-      if (operations[id]) throw new Error(`openapi/camb.yaml: operationId ${id} is used twice`);
-      operations[id] = { method: method.toUpperCase(), path, deprecated: Boolean(operation.deprecated) };
-    }
-  }
-  return operations;
+const PARAMETER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** `/tts/{task_id}` -> `/^\/tts\/(?<task_id>[^/]+)$/`: one path segment per parameter, nothing else. */
+export function pathPattern(path) {
+  const source = path
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      if (!part.startsWith("{")) return part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+      const name = part.slice(1, -1);
+      if (!PARAMETER.test(name)) fail(`path ${path}: parameter {${name}} must be an identifier`);
+      return `(?<${name}>[^/]+)`;
+    })
+    .join("");
+  return new RegExp(`^${source}$`);
 }
 
-export function renderOperations(operations, header) {
-  return `${header}import type { paths } from "./schema.js";
+export function buildOperations(index) {
+  const table = {};
+  for (const entry of index) {
+    const task = entry.operation["x-camb-task"];
+    table[entry.id] = {
+      method: entry.method.toUpperCase(),
+      path: entry.path,
+      pattern: pathPattern(entry.path),
+      secured: entry.secured,
+      deprecated: Boolean(entry.operation.deprecated),
+      requestContentTypes: Object.keys(entry.requestBody?.content ?? {}),
+      successMediaTypes: Object.keys(successContent(entry)),
+      task: task ? { family: task.family, role: task.role } : null,
+    };
+  }
+  return table;
+}
 
-/** Every operation of the spec, by operationId. */
-export const operations = ${JSON.stringify(operations, null, 2)} as const satisfies Record<
+export function renderOperations(table) {
+  return `${HEADER}import type { paths } from "./schema.js";
+
+/**
+ * Every operation of the spec, by operationId. \`pattern\` matches a concrete API path (the part after the
+ * base URL, without the query) and captures its parameters, still percent-encoded, as named groups.
+ */
+export const operations = ${literal(table)} as const satisfies Record<
   string,
-  { method: string; path: keyof paths; deprecated: boolean }
+  {
+    method: string;
+    path: keyof paths;
+    pattern: RegExp;
+    secured: boolean;
+    deprecated: boolean;
+    requestContentTypes: readonly string[];
+    successMediaTypes: readonly string[];
+    task: { family: string; role: "create" | "status" | "result" | "bulk" } | null;
+  }
 >;
 
 /** An operationId of the spec, e.g. \`"listVoices"\`. */

@@ -4,13 +4,13 @@
 // every file it wrote and prints what each one is. It exits 0 only if every file exists and decodes.
 import { mkdir, rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { type CambClient, createCambClient, getResultJson, unwrap } from "@camb-kit/client";
+import { type CambClient, createCambClient, getResultJson, operations, unwrap } from "@camb-kit/client";
+import { extensionOf } from "@camb-kit/client/spec";
 import { downloadResults, saveAudio, saveResult, saveSpeech } from "@camb-kit/node";
 import { createAndWait } from "@camb-kit/polling";
 import { startSandbox } from "@camb-kit/sandbox";
 import pc from "picocolors";
 import { describeAudio, inspectAudio } from "./inspect-audio.js";
-import { extensionFor } from "./media-types.js";
 
 const outDir = resolve(process.argv[2] ?? "camb-demo-output");
 const poll = { intervalMs: 100, maxIntervalMs: 500 };
@@ -18,7 +18,7 @@ const step = (message: string) => process.stdout.write(`${pc.cyan("›")} ${mess
 
 async function tour(camb: CambClient): Promise<string[]> {
   const files: string[] = [];
-  const voiceId = unwrap(await camb.GET("/list-voices"))[0]?.id ?? 1;
+  const voiceId = unwrap(await camb.GET(operations.listVoices.path))[0]?.id ?? 1;
 
   step("streaming speech from /tts-stream straight to a file");
   const speech = await saveSpeech(
@@ -55,7 +55,7 @@ async function tour(camb: CambClient): Promise<string[]> {
   for (const [index, url] of previews.entries()) {
     // Pre-signed URL: a plain fetch, no API key. The extension follows what the storage serves.
     const response = await fetch(url);
-    const name = `voice-preview-${index + 1}.${extensionFor(response.headers.get("content-type"))}`;
+    const name = `voice-preview-${index + 1}.${extensionOf(response.headers.get("content-type")) ?? "bin"}`;
     const preview = await saveAudio(response, join(outDir, name));
     files.push(preview.path);
   }

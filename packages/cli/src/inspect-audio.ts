@@ -1,4 +1,6 @@
+// Decodes a saved WAV, FLAC or MP3 file whole and reports what it really is, so nothing printed is a guess.
 import { readFile } from "node:fs/promises";
+import { normalizeMediaType } from "@camb-kit/client/spec";
 import { FLACDecoder } from "@wasm-audio-decoders/flac";
 import { MPEGDecoder } from "mpg123-decoder";
 
@@ -104,6 +106,14 @@ function sniff(data: Uint8Array): AudioInfo["format"] | undefined {
   if (head === "fLaC") return "flac";
   if (head.startsWith("ID3") || (data[0] === 0xff && ((data[1] ?? 0) & 0xe0) === 0xe0)) return "mp3";
   return undefined;
+}
+
+/** The media types this inspector decodes: the containers of its three decoders. */
+const DECODED_MEDIA_TYPES = new Set(["audio/wav", "audio/flac", "audio/mpeg"]);
+
+/** Whether `inspectAudio` can decode files of this media type (raw PCM and AAC it cannot). */
+export function inspectable(mediaType: string): boolean {
+  return DECODED_MEDIA_TYPES.has(normalizeMediaType(mediaType));
 }
 
 /** Decodes a whole file (WAV, FLAC or MP3) and reports its format, duration, rate and channels. */

@@ -1,10 +1,12 @@
+// The `camb` program: its commands and options, and how a command's outcome becomes an exit code.
+import { defaultBaseUrl } from "@camb-kit/client/spec";
 import { Command, Option } from "commander";
 import { languages, voices } from "./commands/listings.js";
 import { results } from "./commands/results.js";
 import { sandbox } from "./commands/sandbox.js";
-import { sound } from "./commands/sound.js";
-import { tts } from "./commands/tts.js";
-import { voice } from "./commands/voice.js";
+import { DURATION_RANGE, sound } from "./commands/sound.js";
+import { DEFAULT_SPEECH_FORMAT, SPEECH_FORMATS, tts } from "./commands/tts.js";
+import { MIN_DESCRIPTION, voice } from "./commands/voice.js";
 import { type Context, type GlobalOptions, openContext } from "./context.js";
 import { describeError, ExitCode, exitCodeFor } from "./exit-codes.js";
 import { interruptSignal } from "./interrupt.js";
@@ -20,7 +22,7 @@ function buildProgram(
   const program = new Command("camb")
     .description("CAMB.AI from the terminal: speech, sound, voice design, voices, languages and results.")
     .option("--sandbox", "use the embedded local sandbox even when CAMB_API_KEY is set")
-    .option("--base-url <url>", "API base URL (default https://client.camb.ai/apis, or CAMB_BASE_URL)")
+    .option("--base-url <url>", `API base URL (default ${defaultBaseUrl}, or CAMB_BASE_URL)`)
     .option("--json", "print machine-readable JSON on stdout")
     .option("-q, --quiet", "no progress on stderr")
     .exitOverride()
@@ -33,11 +35,9 @@ function buildProgram(
     .option("--language <locale>", "lowercase BCP-47 locale", "en-us")
     .option("--model <name>", "speech model, e.g. mars-flash")
     .addOption(
-      new Option("--format <format>", "audio format")
-        .choices(["mp3", "wav", "flac", "pcm_s16le"])
-        .default("mp3"),
+      new Option("--format <format>", "audio format").choices(SPEECH_FORMATS).default(DEFAULT_SPEECH_FORMAT),
     )
-    .option("-o, --output <file>", "output file (default speech.<format>)")
+    .option("-o, --output <file>", "output file (default speech.<extension of the format>)")
     .action((text: string, options, command: Command) =>
       run(command, (context) => tts(context, text, options)),
     );
@@ -45,16 +45,16 @@ function buildProgram(
   program
     .command("sound <prompt>")
     .description("generate a sound effect or music and save the WAV")
-    .option("--duration <seconds>", "length in seconds, at most 10 (default 8)")
+    .option("--duration <seconds>", `length in seconds, ${DURATION_RANGE} (the API's default when absent)`)
     .option("--music", "generate music instead of a sound effect")
-    .option("-o, --output <file>", "output file", "sound.wav")
+    .option("-o, --output <file>", "output file (the result's extension is added when it has none)", "sound")
     .action((prompt: string, options, command: Command) =>
       run(command, (context) => sound(context, prompt, options)),
     );
 
   program
     .command("voice <description>")
-    .description("design voices from a description (100+ characters) and save their previews")
+    .description(`design voices from a description (${MIN_DESCRIPTION}+ characters) and save their previews`)
     .requiredOption("--text <sentence>", "what the previews say")
     .option("-o, --output <dir>", "folder for the previews", ".")
     .action((description: string, options, command: Command) =>

@@ -1,6 +1,9 @@
-import type { CambClient } from "./binary-types.js";
+// The audio answers (a task's result, streamed speech) as an unread stream with what its headers say.
+import type { CambClient } from "./camb-client.js";
+import { declaredContentLength } from "./content-length.js";
 import { CambApiError } from "./errors.js";
 import type { AudioTaskFamily } from "./families.js";
+import { operations } from "./generated/operations.js";
 import type { components } from "./generated/schema.js";
 import { type CallOptions, getResultStream } from "./tasks.js";
 import type { FetchResult } from "./unwrap.js";
@@ -10,7 +13,7 @@ export interface AudioStream {
   stream: ReadableStream<Uint8Array>;
   /** The response's Content-Type, e.g. `audio/flac`. */
   contentType: string | undefined;
-  /** From Content-Length when the server sent one (a chunked stream has none). */
+  /** From Content-Length when the server sent a trustworthy one (a chunked stream has none). */
   contentLength: number | undefined;
   response: Response;
 }
@@ -26,13 +29,10 @@ function toAudioStream(result: FetchResult<ReadableStream<Uint8Array> | null, un
   const { response, data } = result;
   if (!response.ok || result.error !== undefined) throw CambApiError.fromResponse(response, result.error);
   if (!data) throw CambApiError.fromResponse(response, "the response has no body");
-  const length = response.headers.get("content-length");
-  const encoded = response.headers.has("content-encoding");
   return {
     stream: data,
     contentType: response.headers.get("content-type") ?? undefined,
-    // A compressed body's length is not the audio's length: only trust it for identity encoding.
-    contentLength: length !== null && !encoded ? Number(length) : undefined,
+    contentLength: declaredContentLength(response.headers),
     response,
   };
 }
@@ -47,13 +47,13 @@ export async function openResultAudio(
   return toAudioStream(await getResultStream(client, family, runId, options));
 }
 
-/** `POST /tts-stream`: starts streaming speech; throws `CambApiError` on any non-2xx answer. */
+/** `streamSpeech` (`POST /tts-stream`): starts streaming speech; throws `CambApiError` on any non-2xx answer. */
 export async function openSpeechStream(
   client: CambClient,
   body: StreamSpeechBody,
   options: CallOptions = {},
 ): Promise<SpeechStream> {
-  const result = await client.POST("/tts-stream", { body, parseAs: "stream", ...options });
+  const result = await client.POST(operations.streamSpeech.path, { body, parseAs: "stream", ...options });
   const audio = toAudioStream(result);
   const credits = audio.response.headers.get("x-credits-required");
   return { ...audio, creditsRequired: credits === null ? undefined : Number(credits) };

@@ -1,3 +1,4 @@
+// The fetch under openapi-fetch: the headers timeout and the retry loop, kept off the fast path.
 import { CambTimeoutError, recordRequest } from "./errors.js";
 import { requestPath } from "./request-path.js";
 import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";

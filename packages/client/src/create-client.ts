@@ -1,17 +1,18 @@
+// createCambClient: openapi-fetch for the CAMB spec, with auth, retries and a headers timeout wired in.
 import type { HeadersOptions } from "openapi-fetch";
-import type { CambClient } from "./binary-types.js";
+import type { CambClient } from "./camb-client.js";
 import { createCambFetch, type FetchWithSignal } from "./camb-fetch.js";
 import type { paths } from "./generated/schema.js";
+import { apiKeyHeader, defaultBaseUrl } from "./generated/service.js";
 import { createClient } from "./openapi-fetch-interop.js";
 import { type RetryOptions, resolveRetryPolicy } from "./retry-policy.js";
 
-export const DEFAULT_BASE_URL = "https://client.camb.ai/apis";
-export const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface CambClientOptions {
-  /** Sent as `x-api-key`. Defaults to the `CAMB_API_KEY` environment variable where there is one. */
+  /** Sent in the spec's API-key header (`x-api-key`). Defaults to the `CAMB_API_KEY` environment variable where there is one. */
   apiKey?: string | undefined;
-  /** Default `https://client.camb.ai/apis`. Point it at the sandbox, or at your backend's proxy. */
+  /** Default: the spec's server, `https://client.camb.ai/apis`. Point it at the sandbox, or your backend's proxy. */
   baseUrl?: string;
   /** A fetch to use instead of `globalThis.fetch` (looked up per call, so msw and spies work). */
   fetch?: (request: Request) => Promise<Response>;
@@ -46,7 +47,7 @@ function plainHeaders(headers: HeadersOptions | undefined): Record<string, strin
 /** Creates a typed client for the CAMB API on openapi-fetch, with auth, retries and a headers timeout. */
 export function createCambClient(options: CambClientOptions = {}): CambClient {
   const apiKey = options.apiKey ?? apiKeyFromEnvironment();
-  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(timeoutMs >= 0)) throw new RangeError(`timeoutMs must be a number >= 0, got ${timeoutMs}`);
   const userFetch = options.fetch;
@@ -56,7 +57,7 @@ export function createCambClient(options: CambClientOptions = {}): CambClient {
     ? (request, init) => userFetch(init ? new Request(request, init) : request)
     : (request, init) => globalThis.fetch(request, init);
   const headers = plainHeaders(options.headers);
-  if (apiKey) headers["x-api-key"] = apiKey;
+  if (apiKey) headers[apiKeyHeader] = apiKey;
 
   const client = createClient<paths>({
     baseUrl,

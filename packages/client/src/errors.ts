@@ -1,3 +1,4 @@
+// The client's errors: CambApiError for a non-2xx answer and CambTimeoutError for missing headers.
 import { redactSecret } from "./redact.js";
 import { requestPath } from "./request-path.js";
 

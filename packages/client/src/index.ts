@@ -1,3 +1,4 @@
+// @camb-kit/client: the typed client, its errors, and the task and audio helpers built on it.
 export {
   type AudioStream,
   openResultAudio,
@@ -5,13 +6,8 @@ export {
   type SpeechStream,
   type StreamSpeechBody,
 } from "./audio.js";
-export type { BinaryPaths, CambClient, CambMethod, IsBinaryOperation } from "./binary-types.js";
-export {
-  type CambClientOptions,
-  createCambClient,
-  DEFAULT_BASE_URL,
-  DEFAULT_TIMEOUT_MS,
-} from "./create-client.js";
+export type { BinaryPaths, CambClient, CambMethod, IsBinaryOperation } from "./camb-client.js";
+export { type CambClientOptions, createCambClient } from "./create-client.js";
 export { CambApiError, CambTimeoutError } from "./errors.js";
 export {
   type AudioTaskFamily,
@@ -23,12 +19,10 @@ export {
   type TaskFamily,
   type TaskStatus,
   type TaskStatusResult,
-  taskStatuses,
 } from "./families.js";
 export { type OperationId, operations } from "./generated/operations.js";
 export type { components, operations as operationTypes, paths } from "./generated/schema.js";
-export { parseRetryAfter, type RetryOptions } from "./retry-policy.js";
-export { clampDelay, sleep } from "./sleep.js";
+export type { RetryOptions } from "./retry-policy.js";
 export {
   type CallOptions,
   createTask,

@@ -1,3 +1,4 @@
+// openapi-fetch's createClient, whichever module format loaded it.
 import openapiFetchDefault from "openapi-fetch";
 
 /**

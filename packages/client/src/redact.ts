@@ -1,3 +1,4 @@
+// Removes an API key from any string or JSON value, so nothing thrown can carry it.
 const REDACTED = "[redacted]";
 
 /**

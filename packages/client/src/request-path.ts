@@ -1,3 +1,4 @@
+// The API path of a request URL, the way errors name a call.
 /** The API path of a request URL, e.g. `/tts/abc` for `<baseUrl>/tts/abc?x=1`: what errors name. */
 export function requestPath(url: string, baseUrl: string): string {
   if (!url.startsWith(baseUrl)) return url;

@@ -1,3 +1,4 @@
+// How the client retries: options, defaults, which statuses, backoff with full jitter, Retry-After.
 /** How the client retries. Pass `retry: false` to `createCambClient` to turn retries off. */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2 (so at most 3 requests). */

@@ -1,3 +1,4 @@
+// The wait between retries and polls: abortable, listener-free once settled, never a hot loop.
 /**
  * Waits `ms`, or rejects with `signal.reason` as soon as the signal aborts. The abort listener is removed on
  * both paths, so a long-lived signal collects no listeners.

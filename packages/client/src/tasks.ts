@@ -1,4 +1,7 @@
-import type { CambClient } from "./binary-types.js";
+// The calls of a task family (create, status, result, bulk results) by family name. Paths come from the
+// generated families table; each call is checked against the spec for the union of the families' paths,
+// so a wrong query value or body fails to compile.
+import type { CambClient } from "./camb-client.js";
 import {
   type AudioTaskFamily,
   type BulkTaskFamily,
@@ -16,53 +19,6 @@ export interface CallOptions {
   headers?: Record<string, string> | undefined;
 }
 
-// The helpers below take a family name whose paths are a union; openapi-fetch's signatures want one literal
-// path. Calls go through this loose view; the public signatures stay exact.
-type LooseClient = {
-  GET(path: string, init: unknown): Promise<FetchResult<unknown, unknown>>;
-  POST(path: string, init: unknown): Promise<FetchResult<unknown, unknown>>;
-};
-const loose = (client: CambClient) => client as unknown as LooseClient;
-
-/** `POST /<family>`: creates a task. Resolves with openapi-fetch's `{ data, error, response }`. */
-export function createTask<F extends TaskFamily>(
-  client: CambClient,
-  family: F,
-  body: CreateTaskBody<F>,
-  options: CallOptions = {},
-): Promise<FetchResult<{ task_id: string | null }, unknown>> {
-  return loose(client).POST(families[family].create, { body, ...options }) as Promise<
-    FetchResult<{ task_id: string | null }, unknown>
-  >;
-}
-
-/** `GET /<family>/{task_id}`: one status check. */
-export function getTaskStatus(
-  client: CambClient,
-  family: TaskFamily,
-  taskId: string,
-  options: CallOptions = {},
-): Promise<FetchResult<TaskStatusResult, unknown>> {
-  return loose(client).GET(families[family].status, {
-    params: { path: { task_id: taskId } },
-    ...options,
-  }) as Promise<FetchResult<TaskStatusResult, unknown>>;
-}
-
-/** `GET /<family>-result/{run_id}?output_type=raw_bytes`, with the body left unread as a stream. */
-export function getResultStream(
-  client: CambClient,
-  family: AudioTaskFamily,
-  runId: number,
-  options: CallOptions = {},
-): Promise<FetchResult<ReadableStream<Uint8Array> | null, unknown>> {
-  return loose(client).GET(families[family].result, {
-    params: { path: { run_id: runId }, query: { output_type: "raw_bytes" } },
-    parseAs: "stream",
-    ...options,
-  }) as Promise<FetchResult<ReadableStream<Uint8Array> | null, unknown>>;
-}
-
 type JsonContent<Operation> = Operation extends {
   responses: { 200: { content: { "application/json": infer Body } } };
 }
@@ -75,20 +31,58 @@ type JsonContent<Operation> = Operation extends {
  */
 export type ResultJson<F extends TaskFamily> = JsonContent<paths[(typeof families)[F]["result"]]["get"]>;
 
+/** `POST /<family>`: creates a task. Resolves with openapi-fetch's `{ data, error, response }`. */
+export function createTask<F extends TaskFamily>(
+  client: CambClient,
+  family: F,
+  body: CreateTaskBody<F>,
+  options: CallOptions = {},
+): Promise<FetchResult<{ task_id: string | null }, unknown>> {
+  const path: (typeof families)[TaskFamily]["create"] = families[family].create;
+  return client.POST(path, { body, ...options });
+}
+
+/** `GET /<family>/{task_id}`: one status check. */
+export function getTaskStatus(
+  client: CambClient,
+  family: TaskFamily,
+  taskId: string,
+  options: CallOptions = {},
+): Promise<FetchResult<TaskStatusResult, unknown>> {
+  return client.GET(families[family].status, { params: { path: { task_id: taskId } }, ...options });
+}
+
+/** `GET /<family>-result/{run_id}?output_type=raw_bytes`, with the body left unread as a stream. */
+export function getResultStream(
+  client: CambClient,
+  family: AudioTaskFamily,
+  runId: number,
+  options: CallOptions = {},
+): Promise<FetchResult<ReadableStream<Uint8Array> | null, unknown>> {
+  return client.GET(families[family].result, {
+    params: { path: { run_id: runId }, query: { output_type: "raw_bytes" } },
+    parseAs: "stream",
+    ...options,
+  });
+}
+
 /** `GET /<family>-result/{run_id}` as JSON (`output_type=file_url` where the family offers both forms). */
-export function getResultJson<F extends TaskFamily>(
+export async function getResultJson<F extends TaskFamily>(
   client: CambClient,
   family: F,
   runId: number,
   options: CallOptions = {},
 ): Promise<FetchResult<ResultJson<F>, unknown>> {
-  const entry = families[family];
-  const query = entry.resultUrlByQuery ? { output_type: "file_url" } : undefined;
-  return loose(client).GET(entry.result, {
+  const entry: (typeof families)[TaskFamily] = families[family];
+  const query = entry.resultUrlByQuery ? { output_type: "file_url" as const } : undefined;
+  const result = await client.GET(entry.result, {
     params: { path: { run_id: runId }, query },
     parseAs: "json",
     ...options,
-  }) as Promise<FetchResult<ResultJson<F>, unknown>>;
+  });
+  // openapi-fetch types `data` as every success content of every family's result path (Blob included); with
+  // `output_type=file_url` or a JSON-only result it is the JSON of `family`'s own path.
+  return result as FetchResult<ResultJson<F>, unknown>;
 }
 
 /** The URL a JSON result points at, whichever key the endpoint used (see SoundResultUrl in the spec). */
@@ -106,8 +100,5 @@ export function getBulkResults(
   runIds: readonly number[],
   options: CallOptions = {},
 ): Promise<FetchResult<Record<string, unknown>, unknown>> {
-  const path = families[family].bulk;
-  return loose(client).POST(path, { body: { run_ids: [...runIds] }, ...options }) as Promise<
-    FetchResult<Record<string, unknown>, unknown>
-  >;
+  return client.POST(families[family].bulk, { body: { run_ids: [...runIds] }, ...options });
 }

@@ -1,3 +1,4 @@
+// unwrap(): an openapi-fetch result's data, or a thrown CambApiError.
 import { CambApiError } from "./errors.js";
 
 /** What every openapi-fetch call resolves to. */

@@ -1,5 +1,7 @@
+// Every kind of source saveAudio accepts, inspected without being read: type, announced size, and release.
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+import { declaredContentLength } from "@camb-kit/client/internal";
 import { HttpStatusError } from "./errors.js";
 
 /** Anything `saveAudio` can read: web or Node streams, a fetch `Response`, a `Blob`, bytes, async iterables. */
@@ -94,11 +96,8 @@ function fromResponse(response: Response): OpenableSource {
   }
   if (response.bodyUsed) throw new TypeError("The response body was already read");
   if (!response.body) throw new TypeError(`The response (${response.status}) has no body`);
-  const length = response.headers.get("content-length");
-  // fetch decompresses an encoded body, so Content-Length then counts the wire bytes, not ours.
-  const trusted = length !== null && !response.headers.has("content-encoding") && /^\d+$/.test(length);
   const contentType = response.headers.get("content-type") ?? undefined;
-  return fromWebStream(response.body, contentType, trusted ? Number(length) : undefined);
+  return fromWebStream(response.body, contentType, declaredContentLength(response.headers));
 }
 
 function fromAsyncIterable(iterable: AsyncIterable<Uint8Array>): OpenableSource {

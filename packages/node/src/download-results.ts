@@ -1,10 +1,11 @@
+// downloadResults: the files of many finished runs, looked up in bulk within the spec's bounds and saved.
 import { join } from "node:path";
 import { type BulkTaskFamily, type CambClient, families } from "@camb-kit/client";
+import { mediaKind } from "@camb-kit/client/spec";
 import { UnexpectedContentTypeError } from "./errors.js";
 import { fileOps } from "./file-ops.js";
 import { createLimit } from "./limit.js";
 import { planLookups } from "./lookup-plan.js";
-import { isNonAudioMediaType } from "./media-type.js";
 import { lookupBulk, lookupSingle, type UrlLookup } from "./resolve-urls.js";
 import { type SaveAudioOptions, saveAudio } from "./save-audio.js";
 
@@ -92,7 +93,7 @@ async function fetchToFile(url: string, path: string, options: DownloadResultsOp
   const plainFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const response = await plainFetch(url, signal ? { signal } : {});
   const contentType = response.headers.get("content-type") ?? undefined;
-  if (response.ok && isNonAudioMediaType(contentType)) {
+  if (response.ok && mediaKind(contentType) === "text") {
     await response.body?.cancel().catch(() => {});
     throw new UnexpectedContentTypeError("audio", contentType);
   }

@@ -1,4 +1,4 @@
-export type { OperationId } from "@camb-kit/client";
+// @camb-kit/node: save CAMB audio safely, download results in bulk, and relay the API to browsers.
 export type { AudioSource } from "./audio-source.js";
 export type { Progress } from "./byte-meter.js";
 export { type DownloadResult, type DownloadResultsOptions, downloadResults } from "./download-results.js";
@@ -16,4 +16,4 @@ export { type CambProxyHandler, type CambProxyOptions, createCambProxy } from ".
 export { toNodeHandler } from "./proxy/node-adapter.js";
 export { type SaveAudioOptions, type SaveAudioResult, saveAudio } from "./save-audio.js";
 export { type SaveResultOptions, saveResult } from "./save-result.js";
-export { type SaveSpeechResult, saveSpeech } from "./save-speech.js";
+export { type SaveSpeechOptions, type SaveSpeechResult, saveSpeech } from "./save-speech.js";

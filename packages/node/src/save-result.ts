@@ -1,7 +1,8 @@
+// saveResult: a finished task's file, fetched as a stream and saved atomically under the family's extension.
 import { extname } from "node:path";
 import { type AudioTaskFamily, type CambClient, families, openResultAudio } from "@camb-kit/client";
+import { sameMediaType } from "@camb-kit/client/spec";
 import { UnexpectedContentTypeError } from "./errors.js";
-import { matchesMediaType } from "./media-type.js";
 import { type SaveAudioOptions, type SaveAudioResult, saveAudio } from "./save-audio.js";
 
 /** `saveAudio`'s options; `expectedBytes` and `contentType` come from the response itself. */
@@ -30,7 +31,8 @@ export async function saveResult(
 ): Promise<SaveAudioResult> {
   const entry = families[family];
   const audio = await openResultAudio(client, family, runId, { signal: options.signal });
-  if (!matchesMediaType(audio.contentType, entry.resultMediaType)) {
+  // A missing Content-Type is accepted (some servers send none); JSON, an error page or another format is not.
+  if (audio.contentType !== undefined && !sameMediaType(audio.contentType, entry.resultMediaType)) {
     await audio.stream.cancel().catch(() => {}); // release the connection: this body will not be read
     throw new UnexpectedContentTypeError(entry.resultMediaType, audio.contentType);
   }

@@ -1,8 +1,11 @@
+// saveSpeech: streamed speech written to a file while it is generated.
 import { type CambClient, openSpeechStream, type StreamSpeechBody } from "@camb-kit/client";
+import { mediaKind } from "@camb-kit/client/spec";
 import { UnexpectedContentTypeError } from "./errors.js";
-import { isNonAudioMediaType } from "./media-type.js";
-import { type SaveAudioResult, saveAudio } from "./save-audio.js";
-import type { SaveResultOptions } from "./save-result.js";
+import { type SaveAudioOptions, type SaveAudioResult, saveAudio } from "./save-audio.js";
+
+/** `saveAudio`'s options; `expectedBytes` and `contentType` come from the response itself. */
+export type SaveSpeechOptions = Omit<SaveAudioOptions, "expectedBytes" | "contentType">;
 
 export interface SaveSpeechResult extends SaveAudioResult {
   /** Credits the request used, from the server's `X-Credits-Required` header (undefined when absent). */
@@ -18,10 +21,10 @@ export async function saveSpeech(
   client: CambClient,
   body: StreamSpeechBody,
   path: string,
-  options: SaveResultOptions = {},
+  options: SaveSpeechOptions = {},
 ): Promise<SaveSpeechResult> {
   const speech = await openSpeechStream(client, body, { signal: options.signal });
-  if (isNonAudioMediaType(speech.contentType)) {
+  if (mediaKind(speech.contentType) === "text") {
     await speech.stream.cancel().catch(() => {});
     throw new UnexpectedContentTypeError("audio", speech.contentType);
   }

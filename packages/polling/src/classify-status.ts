@@ -1,12 +1,13 @@
+// The meaning of each status of the spec: keep waiting, a result, or which typed error ends the wait.
 import type { TaskStatus, TaskStatusResult } from "@camb-kit/client";
 import {
   MissingRunIdError,
   PaymentRequiredError,
+  type TaskFailedError,
   TaskProcessingError,
   TaskTimedOutError,
   UnknownTaskStatusError,
 } from "./errors.js";
-import type { CheckOutcome } from "./poll-steps.js";
 
 /** A SUCCESS status, with the run id its result is fetched by. */
 export type TaskSuccess = TaskStatusResult & { status: "SUCCESS"; run_id: number };
@@ -14,8 +15,17 @@ export type TaskSuccess = TaskStatusResult & { status: "SUCCESS"; run_id: number
 /** What to do with a status the spec does not declare. Either way the loop sleeps before the next check. */
 export type UnknownStatusMode = "fail" | "pending";
 
+/** The errors a status payload itself can end a wait with. */
+export type StatusError = TaskFailedError | UnknownTaskStatusError | MissingRunIdError;
+
+/** What one status payload means: the poll loop's outcome, with the typed error of a failing status. */
+export type StatusOutcome =
+  | { state: "pending"; status: TaskStatusResult; retryAfterMs: number | undefined }
+  | { state: "success"; status: TaskStatusResult; value: TaskSuccess }
+  | { state: "failure"; status: TaskStatusResult; error: StatusError };
+
 /** A failing status becomes an error of this class. */
-type FailureClass = new (taskId: string, payload: TaskStatusResult) => Error;
+type FailureClass = new (taskId: string, payload: TaskStatusResult) => StatusError;
 
 // Keyed by the spec's TaskStatus: when the spec gains a status, this stops compiling until someone decides
 // what the new status means, instead of silently treating it as unknown.
@@ -37,7 +47,7 @@ export function classifyStatus(
   payload: TaskStatusResult,
   unknownStatus: UnknownStatusMode | undefined,
   retryAfterMs: number | undefined,
-): CheckOutcome<TaskSuccess, TaskStatusResult> {
+): StatusOutcome {
   const status: unknown = (payload as { status?: unknown } | null)?.status;
   let rule: "pending" | "success" | FailureClass =
     typeof status === "string" && Object.hasOwn(rules, status)

@@ -1,4 +1,4 @@
-import { sleep } from "@camb-kit/client";
+import { sleep } from "@camb-kit/client/internal";
 import { PollTimeoutError } from "./errors.js";
 import { followSignal } from "./follow-signal.js";
 import { type PollOptions, resolvePollOptions, type StatusInfo } from "./options.js";

@@ -1,4 +1,4 @@
-import { clampDelay } from "@camb-kit/client";
+import { clampDelay } from "@camb-kit/client/internal";
 
 /** The parts of the options the delay depends on. */
 export interface ScheduleOptions {

@@ -1,19 +1,15 @@
+// One status request of a task as a poll check: transient failures are told apart from final ones.
 import {
   CambApiError,
   type CambClient,
   getTaskStatus,
-  parseRetryAfter,
   type TaskFamily,
   type TaskStatusResult,
   unwrap,
 } from "@camb-kit/client";
+import { isRetryableStatus, parseRetryAfter } from "@camb-kit/client/internal";
 import { classifyStatus, type TaskSuccess, type UnknownStatusMode } from "./classify-status.js";
 import type { Check } from "./poll-steps.js";
-
-/** 408, 429 and 5xx on a status call are worth another look; any other error status is final. */
-export function isTransientHttpStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
-}
 
 /**
  * One status request of a CAMB task as a poll check. The path comes from the generated families table
@@ -37,7 +33,7 @@ export function statusCheck(
       // and 5xx, a request that did not complete (network error, the client's headers timeout) or a body
       // that was not JSON (a gateway glitch). The client has already retried what it could; the loop
       // tolerates a few more in a row. An abort is sorted out by the loop, which rejects with its reason.
-      if (error instanceof CambApiError && !isTransientHttpStatus(error.status)) {
+      if (error instanceof CambApiError && !isRetryableStatus(error.status)) {
         return { state: "failure", error };
       }
       return { state: "transient", error, retryAfterMs };

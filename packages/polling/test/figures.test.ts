@@ -6,28 +6,17 @@
 
 import { seededRandom } from "@camb-kit/sandbox";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  DEFAULT_BACKOFF_FACTOR,
-  DEFAULT_INTERVAL_MS,
-  DEFAULT_MAX_INTERVAL_MS,
-  pollTask,
-  scheduledDelay,
-} from "../src/index.js";
-import { nextDelay } from "../src/schedule.js";
+import { pollTask } from "../src/index.js";
+import { resolvePollOptions } from "../src/options.js";
+import { nextDelay, scheduledDelay } from "../src/schedule.js";
 
 const TASK_MS = 60_000;
 const SEEDS = 10_000;
 
 /** The times of the checks until the first one at or after TASK_MS. */
 function simulate(random: () => number, jitter: "full" | "none"): number[] {
-  const options = {
-    intervalMs: DEFAULT_INTERVAL_MS,
-    maxIntervalMs: DEFAULT_MAX_INTERVAL_MS,
-    backoffFactor: DEFAULT_BACKOFF_FACTOR,
-    jitter,
-    random,
-  };
-  const times = [DEFAULT_INTERVAL_MS]; // initialDelayMs defaults to intervalMs
+  const options = resolvePollOptions({ jitter, random });
+  const times = [options.initialDelayMs];
   while ((times.at(-1) as number) < TASK_MS) {
     const delay = nextDelay(
       scheduledDelay(options, times.length),
@@ -91,7 +80,7 @@ describe("a 60 s task with the default settings", () => {
 
     expect(figures.withoutJitter).toEqual({ requests: 11, lateMs: 1782 });
     // A check can never be later than one capped interval after completion.
-    expect(figures.fullJitter.lateMs.worst).toBeLessThanOrEqual(DEFAULT_MAX_INTERVAL_MS);
+    expect(figures.fullJitter.lateMs.worst).toBeLessThanOrEqual(resolvePollOptions({}).maxIntervalMs);
     expect(figures.fullJitter.requests.max).toBeLessThanOrEqual(60);
   });
 });

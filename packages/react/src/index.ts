@@ -1,3 +1,4 @@
+// @camb-kit/react: TanStack Query hooks for the CAMB API, typed by the spec; the page never holds the key.
 export {
   type CambQueryClient,
   type CambQueryError,
@@ -21,7 +22,6 @@ export {
   type SpeechStreamState,
   useSpeechStream,
 } from "./speech/use-speech-stream.js";
-export { type TaskOutcome, taskOutcome } from "./task-outcome.js";
 export {
   type CreateAndWaitHookOptions,
   type CreateAndWaitProgress,

@@ -1,25 +1,20 @@
+// useTaskStatus: a task's status polled through TanStack Query on @camb-kit/polling's schedule, classified
+// exactly as waitForTask classifies it, until the task ends.
 import {
   CambApiError,
   getTaskStatus,
   type TaskFamily,
   type TaskStatus,
   type TaskStatusResult,
+  unwrap,
 } from "@camb-kit/client";
-import {
-  DEFAULT_BACKOFF_FACTOR,
-  DEFAULT_INTERVAL_MS,
-  DEFAULT_MAX_INTERVAL_MS,
-  type MissingRunIdError,
-  scheduledDelay,
-  type TaskFailedError,
-  type UnknownTaskStatusError,
-} from "@camb-kit/polling";
+import { classifyStatus, type StatusError } from "@camb-kit/polling";
+import { resolvePollOptions, scheduledDelay } from "@camb-kit/polling/internal";
 import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { CambQueryError } from "./camb-query-client.js";
 import { useCambClient } from "./provider.js";
 import { cambKeys } from "./query-keys.js";
-import { type TaskOutcome, taskOutcome } from "./task-outcome.js";
 
 export interface TaskStatusOptions {
   /** First delay between two checks, in ms; it grows by `backoffFactor` up to `maxIntervalMs`. Default 1000. */
@@ -44,7 +39,7 @@ export interface TaskStatusOptions {
 }
 
 /** The failure a task status hook can report. `TaskFailedError` subclasses carry `status` and `exceptionReason`. */
-export type TaskError = TaskFailedError | UnknownTaskStatusError | MissingRunIdError | CambQueryError;
+export type TaskError = StatusError | CambQueryError;
 
 export interface TaskStatusState {
   /** The last status seen, e.g. "PENDING"; undefined before the first answer. */
@@ -63,11 +58,11 @@ export interface TaskStatusState {
   query: UseQueryResult<TaskStatusResult, CambQueryError>;
 }
 
-const pending: TaskOutcome = { state: "pending" };
-
-/** Where the task stands after the last answer; pending before the first one. */
-function outcomeOf(taskId: string, data: TaskStatusResult | undefined): TaskOutcome {
-  return data === undefined ? pending : taskOutcome(taskId, data);
+/** Where the task stands after the last answer (pending before the first), as waitForTask would see it. */
+function outcomeOf(taskId: string, data: TaskStatusResult | undefined) {
+  return data === undefined
+    ? ({ state: "pending" } as const)
+    : classifyStatus(taskId, data, "fail", undefined);
 }
 
 /**
@@ -81,27 +76,19 @@ export function useTaskStatus(
   options: TaskStatusOptions = {},
 ): TaskStatusState {
   const client = useCambClient();
-  const schedule = {
-    intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
-    maxIntervalMs: options.maxIntervalMs ?? Math.max(DEFAULT_MAX_INTERVAL_MS, options.intervalMs ?? 0),
-    backoffFactor: options.backoffFactor ?? DEFAULT_BACKOFF_FACTOR,
-    jitter: options.jitter ?? "full",
-    random: options.random ?? Math.random,
-  };
-  // A zero or negative interval would turn every pending answer into an immediate new request.
-  if (!(schedule.intervalMs > 0) || !(schedule.backoffFactor >= 1)) {
-    throw new RangeError("useTaskStatus: intervalMs must be > 0 and backoffFactor >= 1");
-  }
+  const { intervalMs, maxIntervalMs, backoffFactor, jitter, random } = options;
+  // The waiters' own defaults and checks (a RangeError naming the option, e.g. for an interval of 0).
+  const schedule = resolvePollOptions({ intervalMs, maxIntervalMs, backoffFactor, jitter, random });
   const id = taskId ?? "";
 
   const query = useQuery({
     queryKey: cambKeys.taskStatus(family, id),
     queryFn: async ({ signal }) => {
       const result = await getTaskStatus(client, family, id, { signal });
-      if (!result.response.ok || result.error !== undefined || result.data === undefined) {
-        throw CambApiError.fromResponse(result.response, result.error);
-      }
-      return result.data;
+      const data = unwrap(result);
+      // An empty 200 is no status at all: TanStack Query must not cache `undefined` as one.
+      if (data === undefined) throw CambApiError.fromResponse(result.response, "the response has no body");
+      return data;
     },
     enabled: id !== "" && options.enabled !== false,
     retry: options.retry ?? false,
@@ -120,7 +107,7 @@ export function useTaskStatus(
   const isSuccess = outcome.state === "success";
   return {
     status: query.data?.status,
-    runId: outcome.state === "success" ? outcome.runId : undefined,
+    runId: outcome.state === "success" ? outcome.value.run_id : undefined,
     isWaiting: id !== "" && options.enabled !== false && error === null && !isSuccess,
     isSuccess,
     isFailed: error !== null,

@@ -1,4 +1,4 @@
-export { createRandom as seededRandom } from "./random.js";
+export { seededRandom } from "./random.js";
 export { cambHandlers, createSandbox } from "./sandbox.js";
 export { startSandbox } from "./server/start.js";
 export type {

@@ -1,11 +1,13 @@
+// The path every request takes: logged, faults drawn, latency waited out, then auth, validation and the
+// handler, or the fault's answer instead.
+import { apiKeyHeader, operationSchemas, operations } from "@camb-kit/client/spec";
+import { delay } from "./delay.js";
 import { damageBody } from "./faults/body.js";
 import type { FaultSelector, RouteInfo } from "./faults/select.js";
 import { FAULT_HEADER, type SocketFault } from "./internal.js";
-import { delay } from "./random.js";
+import { validateRequest } from "./openapi/validate.js";
 import { detail, json, validationFailed } from "./routes/respond.js";
 import type { RouteEntry } from "./routes/table.js";
-import { apiKeyHeader } from "./spec/operations.js";
-import { validateRequest } from "./spec/validate.js";
 import type { ResolvedOptions } from "./state/options.js";
 import type { SandboxState } from "./state/store.js";
 import type { FaultRule, RecordedRequest } from "./types.js";
@@ -68,15 +70,17 @@ async function answer(
   request: Request,
   params: Record<string, string>,
 ) {
-  const { op } = entry;
-  if (op.secured) {
+  const { operationId } = entry;
+  if (operations[operationId].secured) {
     const key = request.headers.get(apiKeyHeader);
     if (!key) return detail(401, `Not authenticated: send your API key in the ${apiKeyHeader} header.`);
     if (deps.options.apiKeys && !deps.options.apiKeys.has(key)) return detail(401, "Invalid API key.");
   }
-  const validated = await validateRequest(op, request, params);
+  const schemas = operationSchemas[operationId];
+  const validated = await validateRequest(schemas, request, params);
   if (!validated.ok) return validationFailed(validated.issues);
-  return entry.handler({ op, input: validated.input, request, state: deps.state, options: deps.options });
+  const { state, options } = deps;
+  return entry.handler({ operationId, schemas, input: validated.input, request, state, options });
 }
 
 /**

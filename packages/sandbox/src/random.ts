@@ -1,7 +1,5 @@
-/**
- * Deterministic helpers: the sandbox must give the same answers for the same inputs and seed, so that
- * tests relying on probabilities or on "different input, different audio" are reproducible.
- */
+// Deterministic randomness: the sandbox gives the same answers for the same inputs and seed, so tests that
+// rely on probabilities or on "different input, different audio" are reproducible.
 
 /** 32-bit FNV-1a hash of a string. Cheap, stable across runtimes, good enough to pick tone frequencies. */
 export function hashString(text: string): number {
@@ -17,7 +15,7 @@ export function hashString(text: string): number {
  * mulberry32: a tiny seeded PRNG returning floats in [0, 1). Exported as `seededRandom` for tests that need
  * repeatable randomness, e.g. `waitForTask(client, family, id, { random: seededRandom(1) })`.
  */
-export function createRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -26,18 +24,4 @@ export function createRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** Resolves after `ms` through the global `setTimeout`, so fake timers control it. Aborts early on `signal`. */
-export function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

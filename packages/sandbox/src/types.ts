@@ -1,7 +1,9 @@
+// The sandbox's public types: options, fault rules, the request log and the running server.
+import type { TaskStatus } from "@camb-kit/client/spec";
 import type { RequestHandler } from "msw";
 
-/** How a task ends once it stops being PENDING. */
-export type TaskOutcome = "SUCCESS" | "ERROR" | "TIMEOUT" | "PAYMENT_REQUIRED";
+/** How a task ends once it stops being PENDING: any other status of the spec. */
+export type TaskOutcome = Exclude<TaskStatus, "PENDING">;
 
 export type FaultKind =
   | "status"

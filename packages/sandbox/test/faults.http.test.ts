@@ -1,4 +1,4 @@
-import { taskStatuses } from "@camb-kit/client";
+import { enums } from "@camb-kit/client/spec";
 import { afterEach, describe, expect, test } from "vitest";
 import {
   createSandbox,
@@ -151,7 +151,7 @@ describe("faults over real HTTP, seen by a plain fetch", () => {
     const { status } = (await (await call(url, `/text-to-sound/${created.task_id}`)).json()) as {
       status: string;
     };
-    expect((taskStatuses as readonly string[]).includes(status)).toBe(false);
+    expect((enums.TaskStatus as readonly string[]).includes(status)).toBe(false);
   });
 
   test("probability from a seed is deterministic; probability 0 never fires", async () => {

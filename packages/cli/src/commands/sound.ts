@@ -1,3 +1,5 @@
+// `camb sound`: a text-to-sound task, waited for and saved.
+import { limits } from "@camb-kit/client/spec";
 import { saveResult } from "@camb-kit/node";
 import { createAndWait } from "@camb-kit/polling";
 import type { Context } from "../context.js";
@@ -10,11 +12,17 @@ export interface SoundOptions {
   output: string;
 }
 
+/** The spec's bounds of `duration`, e.g. "in (0, 10]". */
+const { exclusiveMinimum, maximum } = limits.CreateSoundTaskRequest.duration;
+export const DURATION_RANGE = `in (${exclusiveMinimum}, ${maximum}]`;
+
 /** `camb sound "prompt"`: creates a text-to-sound task, waits for it and saves the WAV. */
 export async function sound(context: Context, prompt: string, options: SoundOptions): Promise<void> {
   const duration = options.duration === undefined ? undefined : Number(options.duration);
-  if (duration !== undefined && !(duration > 0 && duration <= 10)) {
-    throw new InputError(`--duration must be a number of seconds in (0, 10], got "${options.duration}"`);
+  if (duration !== undefined && !(duration > exclusiveMinimum && duration <= maximum)) {
+    throw new InputError(
+      `--duration must be a number of seconds ${DURATION_RANGE}, got "${options.duration}"`,
+    );
   }
   context.reporter.step(`creating a ${options.music ? "music" : "sound"} task`);
   const { taskId, runId } = await createAndWait(

@@ -1,18 +1,25 @@
-import { type StreamSpeechBody, unwrap } from "@camb-kit/client";
+// `camb tts`: streamed speech written straight to a file, in any output format of the spec.
+import { operations, type StreamSpeechBody, unwrap } from "@camb-kit/client";
+import { enums, extensionOf, formatMediaTypes, limits } from "@camb-kit/client/spec";
 import { saveSpeech } from "@camb-kit/node";
 import type { Context } from "../context.js";
 import { InputError } from "../exit-codes.js";
+import { inspectable } from "../inspect-audio.js";
 import { describeFile, printResult } from "../output.js";
+
+/** The spec's output formats of streamed speech, e.g. mp3, wav, flac, adts and the pcm_* layouts. */
+export const SPEECH_FORMATS: readonly string[] = enums.StreamOutputFormat;
+type SpeechFormat = (typeof enums.StreamOutputFormat)[number];
+/** The format the API streams when none is asked for. */
+export const DEFAULT_SPEECH_FORMAT: SpeechFormat = limits.StreamOutputConfiguration.format.default;
 
 export interface TtsOptions {
   voice?: string;
   language: string;
   model?: string;
-  format: "mp3" | "wav" | "flac" | "pcm_s16le";
+  format: string;
   output?: string;
 }
-
-const EXTENSIONS = { mp3: "mp3", wav: "wav", flac: "flac", pcm_s16le: "pcm" } as const;
 
 export function parseVoiceId(value: string): number {
   const id = Number(value);
@@ -22,34 +29,41 @@ export function parseVoiceId(value: string): number {
 }
 
 async function defaultVoice(context: Context): Promise<number> {
-  const voices = unwrap(await context.client.GET("/list-voices", { signal: context.signal }));
+  const voices = unwrap(await context.client.GET(operations.listVoices.path, { signal: context.signal }));
   const first = voices[0];
   if (!first) throw new InputError("no voice available: pass --voice <id> (see `camb voices`)");
   context.reporter.step(`no --voice given: using ${first.voice_name} (${first.id})`);
   return first.id;
 }
 
-/** `camb tts "text"`: streams /tts-stream straight to a file. */
+function speechFormat(value: string): SpeechFormat {
+  if (!SPEECH_FORMATS.includes(value))
+    throw new InputError(`--format must be one of ${SPEECH_FORMATS.join(", ")}`);
+  return value as SpeechFormat;
+}
+
+/** `camb tts "text"`: streams speech straight to a file (default name `speech.<extension of the format>`). */
 export async function tts(context: Context, text: string, options: TtsOptions): Promise<void> {
-  if (!(options.format in EXTENSIONS))
-    throw new InputError(`--format must be one of ${Object.keys(EXTENSIONS).join(", ")}`);
+  const format = speechFormat(options.format);
+  const mediaType = formatMediaTypes[format];
   const body: StreamSpeechBody = {
     text,
     language: options.language,
     voice_id: options.voice ? parseVoiceId(options.voice) : await defaultVoice(context),
-    output_configuration: { format: options.format },
+    output_configuration: { format },
     ...(options.model ? { speech_model: options.model } : {}),
   };
-  const path = options.output ?? `speech.${EXTENSIONS[options.format]}`;
+  const path = options.output ?? `speech.${extensionOf(mediaType) ?? "bin"}`;
   context.reporter.step(`streaming speech to ${path}`);
   const saved = await saveSpeech(context.client, body, path, {
     signal: context.signal,
     onProgress: ({ bytes, totalBytes }) => context.reporter.bytes(path, bytes, totalBytes),
   });
   context.reporter.done();
-  const described = options.format === "pcm_s16le" ? undefined : await describeFile(saved.path);
+  // Containers the inspector decodes are checked and described; raw PCM and AAC are reported by size.
+  const described = inspectable(mediaType) ? await describeFile(saved.path) : undefined;
   printResult(context, { ...saved, audio: described?.info }, [
-    described?.line ?? `${saved.path}  raw PCM, ${saved.bytes} bytes`,
+    described?.line ?? `${saved.path}  ${format}, ${saved.bytes} bytes`,
     ...(saved.creditsRequired === undefined ? [] : [`credits used: ${saved.creditsRequired}`]),
   ]);
 }

@@ -1,10 +1,14 @@
+// `camb voice`: a voice design task, waited for, with every preview clip saved.
 import { join } from "node:path";
 import { getResultJson, unwrap } from "@camb-kit/client";
+import { extensionOf, limits } from "@camb-kit/client/spec";
 import { saveAudio } from "@camb-kit/node";
 import { createAndWait } from "@camb-kit/polling";
 import type { Context } from "../context.js";
-import { extensionFor } from "../media-types.js";
 import { describeFile, printResult } from "../output.js";
+
+/** The spec's shortest voice description, in characters. */
+export const MIN_DESCRIPTION = limits.CreateVoiceDesignTaskRequest.voice_description.minLength;
 
 export interface VoiceOptions {
   text: string;
@@ -32,7 +36,7 @@ export async function voice(context: Context, description: string, options: Voic
     // Pre-signed URLs: a plain fetch, never the client, so the API key stays with the API.
     const response = await fetch(url, { signal: context.signal });
     if (!response.ok) throw new Error(`preview ${index + 1} download failed: HTTP ${response.status}`);
-    const extension = extensionFor(response.headers.get("content-type"));
+    const extension = extensionOf(response.headers.get("content-type")) ?? "bin";
     const path = join(options.output, `voice-${runId}-preview-${index + 1}.${extension}`);
     saved.push(await saveAudio(response, path, { signal: context.signal, mkdir: true }));
   }

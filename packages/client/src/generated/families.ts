@@ -5,52 +5,49 @@
  * `x-camb-task` extensions of openapi/camb.yaml. Helpers read paths from here; none is typed by hand.
  */
 export const families = {
-  "tts": {
-    "create": "/tts",
-    "status": "/tts/{task_id}",
-    "result": "/tts-result/{run_id}",
-    "bulk": "/tts-results",
-    "resultMediaType": "audio/flac",
-    "resultIsAudio": true,
-    "resultUrlByQuery": true,
-    "fileExtension": "flac",
-    "bulkRunIds": {
-      "min": 2,
-      "max": 5
+  tts: {
+    create: "/tts",
+    status: "/tts/{task_id}",
+    result: "/tts-result/{run_id}",
+    bulk: "/tts-results",
+    resultMediaType: "audio/flac",
+    resultIsAudio: true,
+    resultUrlByQuery: true,
+    fileExtension: "flac",
+    bulkRunIds: {
+      min: 2,
+      max: 5,
     },
-    "deprecated": true
+    deprecated: true,
   },
   "text-to-sound": {
-    "create": "/text-to-sound",
-    "status": "/text-to-sound/{task_id}",
-    "result": "/text-to-sound-result/{run_id}",
-    "bulk": "/text-to-sound-results",
-    "resultMediaType": "audio/wav",
-    "resultIsAudio": true,
-    "resultUrlByQuery": true,
-    "fileExtension": "wav",
-    "bulkRunIds": {
-      "min": 1,
-      "max": 5
+    create: "/text-to-sound",
+    status: "/text-to-sound/{task_id}",
+    result: "/text-to-sound-result/{run_id}",
+    bulk: "/text-to-sound-results",
+    resultMediaType: "audio/wav",
+    resultIsAudio: true,
+    resultUrlByQuery: true,
+    fileExtension: "wav",
+    bulkRunIds: {
+      min: 1,
+      max: 5,
     },
-    "deprecated": false
+    deprecated: false,
   },
   "text-to-voice": {
-    "create": "/text-to-voice",
-    "status": "/text-to-voice/{task_id}",
-    "result": "/text-to-voice-result/{run_id}",
-    "bulk": null,
-    "resultMediaType": "application/json",
-    "resultIsAudio": false,
-    "resultUrlByQuery": false,
-    "fileExtension": "json",
-    "bulkRunIds": null,
-    "deprecated": false
-  }
+    create: "/text-to-voice",
+    status: "/text-to-voice/{task_id}",
+    result: "/text-to-voice-result/{run_id}",
+    bulk: null,
+    resultMediaType: "application/json",
+    resultIsAudio: false,
+    resultUrlByQuery: false,
+    fileExtension: "json",
+    bulkRunIds: null,
+    deprecated: false,
+  },
 } as const;
 
 /** The name of a task family, e.g. `"text-to-sound"`. */
 export type TaskFamily = keyof typeof families;
-
-/** Every status the spec's TaskStatus enum declares. */
-export const taskStatuses = ["PENDING","SUCCESS","ERROR","TIMEOUT","PAYMENT_REQUIRED"] as const;

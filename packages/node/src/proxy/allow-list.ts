@@ -1,14 +1,10 @@
+// Which operations browsers may call through the proxy: entries resolved against the generated operations
+// table, and requests matched to them with the spec's own path patterns.
 import { families, type OperationId, operations, type paths } from "@camb-kit/client";
+import { matchOperation } from "@camb-kit/client/spec";
 
 /** An operationId (`"listVoices"`) or a path template of the spec (`"/tts/{task_id}"`, every method of it). */
 export type AllowEntry = OperationId | keyof paths;
-
-export interface AllowedOperation {
-  operationId: OperationId;
-  method: string;
-  path: string;
-  pattern: RegExp;
-}
 
 const bulkPaths = new Set<string>(Object.values(families).map((family) => family.bulk ?? ""));
 
@@ -22,48 +18,28 @@ export const DEFAULT_PROXY_ALLOW: readonly OperationId[] = (Object.keys(operatio
   (id) => operations[id].method === "GET" || bulkPaths.has(operations[id].path) || id === "streamSpeech",
 );
 
-function patternOf(template: string): RegExp {
-  const source = template
-    .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith("{") ? "([^/]+)" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
-    .join("");
-  return new RegExp(`^${source}$`);
-}
-
-/** Resolves entries against the spec's operations; an unknown entry is a typo and throws at startup. */
-export function resolveAllowList(allow: readonly AllowEntry[]): AllowedOperation[] {
+/** Resolves entries to operationIds; an unknown entry is a typo and throws at startup. */
+export function resolveAllowList(allow: readonly AllowEntry[]): ReadonlySet<OperationId> {
   const ids = Object.keys(operations) as OperationId[];
-  const resolved = new Map<OperationId, AllowedOperation>();
+  const resolved = new Set<OperationId>();
   for (const entry of allow) {
     const matches = ids.filter((id) => id === entry || operations[id].path === entry);
     if (matches.length === 0) throw new TypeError(`Unknown operation or path in allow: ${String(entry)}`);
-    for (const id of matches) {
-      const { method, path } = operations[id];
-      resolved.set(id, { operationId: id, method, path, pattern: patternOf(path) });
-    }
+    for (const id of matches) resolved.add(id);
   }
-  return [...resolved.values()];
+  return resolved;
 }
 
 // A path parameter must stay one segment upstream: no `..`, no encoded slash or backslash.
-function safeParameter(raw: string): boolean {
-  try {
-    const value = decodeURIComponent(raw);
-    return value !== "." && value !== ".." && !/[/\\]/.test(value);
-  } catch {
-    return false;
-  }
-}
+const safeParameter = (value: string) => value !== "." && value !== ".." && !/[/\\]/.test(value);
 
 /** The allowed operation a request targets, if any. `path` is the API path, without the proxy prefix. */
 export function findAllowed(
-  allowed: readonly AllowedOperation[],
+  allowed: ReadonlySet<OperationId>,
   method: string,
   path: string,
-): AllowedOperation | undefined {
-  return allowed.find((operation) => {
-    if (operation.method !== method.toUpperCase()) return false;
-    const match = operation.pattern.exec(path);
-    return match?.slice(1).every(safeParameter) ?? false;
-  });
+): OperationId | undefined {
+  const match = matchOperation(method, path);
+  if (!match || !allowed.has(match.operationId)) return undefined;
+  return Object.values(match.params).every(safeParameter) ? match.operationId : undefined;
 }

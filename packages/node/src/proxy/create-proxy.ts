@@ -1,4 +1,5 @@
-import { DEFAULT_BASE_URL } from "@camb-kit/client";
+// createCambProxy: a fetch-style handler that lets browsers call allowed operations without the key.
+import { defaultBaseUrl, mediaKind } from "@camb-kit/client/spec";
 import { type AllowEntry, DEFAULT_PROXY_ALLOW, findAllowed, resolveAllowList } from "./allow-list.js";
 import { downstreamResponseHeaders, upstreamRequestHeaders } from "./headers.js";
 import { redactStream } from "./redact-stream.js";
@@ -6,7 +7,7 @@ import { redactStream } from "./redact-stream.js";
 export interface CambProxyOptions {
   /** The CAMB API key. Added to upstream requests only; never sent back. */
   apiKey: string;
-  /** The API to forward to; default `https://client.camb.ai/apis` (point it at the sandbox in tests). */
+  /** The API to forward to; default the spec's server (point it at the sandbox in tests). */
   baseUrl?: string | undefined;
   /** Operations browsers may call: operationIds or spec paths. Default `DEFAULT_PROXY_ALLOW`. */
   allow?: readonly AllowEntry[] | undefined;
@@ -20,11 +21,6 @@ export type CambProxyHandler = (request: Request) => Promise<Response>;
 
 function jsonError(status: number, detail: string): Response {
   return Response.json({ detail }, { status, headers: { "cache-control": "no-store" } });
-}
-
-// Audio is passed through byte for byte; anything else (JSON errors, text) is scanned for the key.
-function isAudio(contentType: string | null): boolean {
-  return contentType !== null && /^(audio\/|application\/octet-stream)/i.test(contentType);
 }
 
 /**
@@ -42,7 +38,7 @@ export function createCambProxy(options: CambProxyOptions): CambProxyHandler {
   const { apiKey } = options;
   if (typeof apiKey !== "string" || apiKey.length === 0)
     throw new TypeError("createCambProxy needs an apiKey");
-  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
   const prefix = `/${(options.prefix ?? "/api/camb").replace(/^\/+|\/+$/g, "")}`.replace(/^\/$/, "");
   const allowed = resolveAllowList(options.allow ?? DEFAULT_PROXY_ALLOW);
   const upstreamFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
@@ -75,7 +71,8 @@ export function createCambProxy(options: CambProxyOptions): CambProxyHandler {
       return jsonError(502, "The CAMB API could not be reached");
     }
 
-    const redact = upstream.body !== null && !isAudio(upstream.headers.get("content-type"));
+    // Bytes (audio) are passed through as they are; anything else (JSON errors, text) is scanned for the key.
+    const redact = upstream.body !== null && mediaKind(upstream.headers.get("content-type")) !== "binary";
     const body = redact ? upstream.body!.pipeThrough(redactStream(apiKey)) : upstream.body;
     return new Response(body, {
       status: upstream.status,

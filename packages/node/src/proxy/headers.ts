@@ -1,5 +1,8 @@
+// The headers the proxy passes on, each way: an allow-list going up (plus the key), a drop-list coming down.
+import { apiKeyHeader } from "@camb-kit/client/spec";
+
 // Request headers a browser may pass on. An allow-list, not a block-list: cookies, the app's own
-// Authorization, a caller's x-api-key, hop-by-hop and proxy headers never reach the API.
+// Authorization, a caller's API key, hop-by-hop and proxy headers never reach the API.
 const FORWARDED_REQUEST_HEADERS = [
   "accept",
   "accept-language",
@@ -33,7 +36,7 @@ export function upstreamRequestHeaders(incoming: Headers, apiKey: string): Heade
     const value = incoming.get(name);
     if (value !== null) headers.set(name, value);
   }
-  headers.set("x-api-key", apiKey);
+  headers.set(apiKeyHeader, apiKey);
   return headers;
 }
 

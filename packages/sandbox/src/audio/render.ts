@@ -1,16 +1,16 @@
+// Audio files of any length in the spec's output formats, described up front and generated as they are read.
+import { formatMediaTypes, type OutputFormat } from "@camb-kit/client/spec";
 import { FLAC_BLOCK_SIZE, flacByteLength, flacFrame, flacFrameCount, flacHeader } from "./flac.js";
 import { mp3Chunks } from "./mp3.js";
-import { bytesPerSample, encodePcm, isPcmFormat, type PcmFormat } from "./pcm.js";
+import { encodePcm, type PcmLayout, pcmLayout } from "./pcm.js";
 import { pullStream } from "./pull-stream.js";
 import { createLoop, type ToneSpec } from "./tone.js";
 import { wavHeader } from "./wav.js";
 
-/** Formats the sandbox can produce. (`adts` is in the spec but answered with a 422: see the README.) */
-export type RenderFormat = "wav" | "flac" | "mp3" | PcmFormat;
-
 export interface AudioRequest extends ToneSpec {
   seconds: number;
-  format: RenderFormat;
+  /** An output format of the spec; see `canRender` for the ones the sandbox can encode. */
+  format: string;
 }
 
 export interface RenderedAudio {
@@ -21,13 +21,15 @@ export interface RenderedAudio {
   stream(): ReadableStream<Uint8Array>;
 }
 
-/** The media type of each format (the ones `/tts-stream` declares; raw PCM has no registered type). */
-export function mediaTypeOf(format: string): string {
-  if (format === "wav") return "audio/wav";
-  if (format === "flac") return "audio/flac";
-  if (format === "mp3") return "audio/mpeg";
-  if (format === "adts") return "audio/aac";
-  return "application/octet-stream";
+/**
+ * Whether the sandbox can encode a format: wav, flac, mp3 and every pcm_* layout. Not `adts`: no well-kept
+ * pure-JS AAC encoder exists, and a fake AAC stream would mislead (see the README).
+ */
+export function canRender(format: string): format is OutputFormat {
+  return (
+    Object.hasOwn(formatMediaTypes, format) &&
+    (format === "wav" || format === "flac" || format === "mp3" || pcmLayout(format) !== undefined)
+  );
 }
 
 const CHUNK_BYTES = 64 * 1024;
@@ -73,8 +75,9 @@ function* flacChunks(spec: ToneSpec, totalFrames: number): Generator<Uint8Array>
 /** Describes the audio for a request; nothing is generated until a stream is read. */
 export function renderAudio(request: AudioRequest): RenderedAudio {
   const { format, sampleRate, channels } = request;
+  if (!canRender(format)) throw new RangeError(`The sandbox cannot encode the format ${format}`);
   const totalFrames = Math.max(1, Math.round(request.seconds * sampleRate));
-  const contentType = mediaTypeOf(format);
+  const contentType = formatMediaTypes[format];
   if (format === "flac") {
     const byteLength = flacByteLength({ sampleRate, channels, totalFrames });
     return { contentType, byteLength, stream: () => pullStream(flacChunks(request, totalFrames)) };
@@ -82,8 +85,9 @@ export function renderAudio(request: AudioRequest): RenderedAudio {
   if (format === "mp3") {
     return { contentType, byteLength: undefined, stream: () => pullStream(mp3Chunks(request, totalFrames)) };
   }
-  const pcm: PcmFormat = isPcmFormat(format) ? format : "pcm_s16le";
-  const dataBytes = totalFrames * channels * bytesPerSample(pcm);
+  // WAV carries 16-bit little-endian PCM after its header.
+  const pcm: PcmLayout = pcmLayout(format) ?? { kind: "s16", littleEndian: true, bytesPerSample: 2 };
+  const dataBytes = totalFrames * channels * pcm.bytesPerSample;
   const header = format === "wav" ? wavHeader(sampleRate, channels, dataBytes) : new Uint8Array(0);
   return {
     contentType,

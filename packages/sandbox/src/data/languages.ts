@@ -1,4 +1,4 @@
-import type { components } from "@camb-kit/client";
+import type { components } from "@camb-kit/client/spec";
 
 type Language = components["schemas"]["Language"];
 

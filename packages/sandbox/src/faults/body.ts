@@ -1,4 +1,4 @@
-import { delay } from "../random.js";
+import { delay } from "../delay.js";
 import type { FaultRule } from "../types.js";
 
 /**

@@ -1,4 +1,4 @@
-import { createRandom } from "../random.js";
+import { seededRandom } from "../random.js";
 import type { FaultRule } from "../types.js";
 
 /** What the fault rules decided for one request. */
@@ -29,7 +29,7 @@ export class FaultSelector {
     private readonly seed: number,
     private readonly latency: { min: number; max: number },
   ) {
-    this.random = createRandom(seed);
+    this.random = seededRandom(seed);
     this.counts = rules.map(() => 0);
   }
 
@@ -60,7 +60,7 @@ export class FaultSelector {
 
   reset(): void {
     this.counts = this.rules.map(() => 0);
-    this.random = createRandom(this.seed);
+    this.random = seededRandom(this.seed);
   }
 }
 

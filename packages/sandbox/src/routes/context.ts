@@ -1,12 +1,13 @@
-import type { Json } from "../spec/document.js";
-import type { OperationSpec } from "../spec/operations.js";
-import type { ValidatedInput } from "../spec/validate.js";
+// What an operation handler receives once auth and validation have passed, and a safe field reader.
+import type { OperationId, OperationSchemas } from "@camb-kit/client/spec";
+import type { Json } from "../openapi/json.js";
+import type { ValidatedInput } from "../openapi/validate.js";
 import type { ResolvedOptions } from "../state/options.js";
 import type { SandboxState } from "../state/store.js";
 
-/** What an operation handler gets once auth and validation have passed. */
 export interface RouteContext {
-  op: OperationSpec;
+  operationId: OperationId;
+  schemas: OperationSchemas;
   input: ValidatedInput;
   request: Request;
   state: SandboxState;

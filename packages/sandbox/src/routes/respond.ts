@@ -1,5 +1,5 @@
 import type { RenderedAudio } from "../audio/render.js";
-import type { ValidationIssue } from "../spec/fastapi-errors.js";
+import type { ValidationIssue } from "../openapi/fastapi-errors.js";
 
 /** A JSON answer, as the API sends them. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

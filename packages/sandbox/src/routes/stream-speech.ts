@@ -1,7 +1,8 @@
+// `streamSpeech`: speech in the requested output format, streamed as it is generated.
 import { MP3_SAMPLE_RATES } from "../audio/mp3.js";
-import { type RenderFormat, renderAudio } from "../audio/render.js";
+import { canRender, renderAudio } from "../audio/render.js";
+import { schemaDefault } from "../openapi/schema-shapes.js";
 import { hashString } from "../random.js";
-import { schemaDefault } from "../spec/schema-shapes.js";
 import { field, type OperationHandler } from "./context.js";
 import { audio, validationFailed } from "./respond.js";
 import { speechSeconds } from "./task-audio.js";
@@ -15,24 +16,24 @@ const FORMAT_LOC = ["body", "output_configuration", "format"];
 const RATE_LOC = ["body", "output_configuration", "sample_rate"];
 
 /**
- * `POST /tts-stream`: audio in the requested format, streamed with chunked transfer (no Content-Length) as
- * it is generated, with `X-Credits-Required`. `adts` is declared by the spec but the sandbox answers it with
- * a 422 naming the field: no well-kept pure-JS AAC encoder exists, and a fake AAC stream would mislead.
+ * `POST /tts-stream`: audio in the requested format (the spec's default when absent), streamed with chunked
+ * transfer (no Content-Length) as it is generated, with `X-Credits-Required`. A format the spec declares but
+ * the sandbox cannot encode (`adts`: no well-kept pure-JS AAC encoder exists, and a fake AAC stream would
+ * mislead) is answered with a 422 naming the field.
  */
-export const streamSpeech: OperationHandler = ({ input, op }) => {
+export const streamSpeech: OperationHandler = ({ input, schemas }) => {
   const body = input.body;
   const config = field(body, "output_configuration");
-  const schema = op.body?.schema ?? {};
   const format = String(
-    field(config, "format") ?? schemaDefault(schema, ["output_configuration", "format"]) ?? "mp3",
+    field(config, "format") ?? schemaDefault(schemas.body?.schema ?? {}, ["output_configuration", "format"]),
   );
   const rateValue = field(config, "sample_rate");
   const sampleRate = typeof rateValue === "number" ? rateValue : DEFAULT_SAMPLE_RATE;
-  if (format === "adts")
+  if (!canRender(format))
     return validationFailed([
       {
         loc: FORMAT_LOC,
-        msg: "The camb-kit sandbox cannot encode 'adts' (AAC); use mp3, wav, flac or pcm_*",
+        msg: `The camb-kit sandbox cannot encode '${format}'; use mp3, wav, flac or pcm_*`,
         type: "value_error",
       },
     ]);
@@ -55,7 +56,7 @@ export const streamSpeech: OperationHandler = ({ input, op }) => {
     sampleRate,
     channels: 1,
     seconds: typeof duration === "number" ? duration : speechSeconds(text),
-    format: format as RenderFormat,
+    format,
   });
   // Credits follow the text length, the way character-priced TTS bills.
   return audio(rendered, { "x-credits-required": String(text.length) }, true);

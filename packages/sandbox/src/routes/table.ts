@@ -1,21 +1,21 @@
-import { families, type TaskFamily } from "@camb-kit/client";
-import { isObject } from "../spec/document.js";
-import { type OperationSpec, operations } from "../spec/operations.js";
+// Every operation of the spec with the handler that answers it: task-family operations by their role (from
+// the generated table, so a family added to the spec is served after `pnpm generate`), the rest by name.
+import { type OperationId, operations } from "@camb-kit/client/spec";
 import type { OperationHandler } from "./context.js";
 import { detail } from "./respond.js";
 import { streamSpeech } from "./stream-speech.js";
-import { type TaskRole, taskHandler } from "./tasks.js";
+import { taskHandler } from "./tasks.js";
 import { createCustomVoice, listLanguages, listVoices } from "./voices.js";
 
 export interface RouteEntry {
-  op: OperationSpec;
+  operationId: OperationId;
   handler: OperationHandler;
   /** A task-status poll (where the "unknown-status" fault applies). */
   isStatus: boolean;
 }
 
-/** Operations outside the task families, by operationId. Everything else is driven by `families`. */
-const NAMED: Record<string, OperationHandler> = {
+/** Operations outside the task families, by operationId. */
+const NAMED: Partial<Record<OperationId, OperationHandler>> = {
   streamSpeech,
   listVoices,
   createCustomVoice,
@@ -23,46 +23,19 @@ const NAMED: Record<string, OperationHandler> = {
   listTargetLanguages: listLanguages,
 };
 
-const ROLES: readonly TaskRole[] = ["create", "status", "result", "bulk"];
-
-function taskRole(op: OperationSpec): { family: string; role: string } | undefined {
-  const task = op.node["x-camb-task"];
-  return isObject(task) ? { family: String(task.family), role: String(task.role) } : undefined;
+function notImplemented(operationId: OperationId): OperationHandler {
+  return () => detail(501, `The camb-kit sandbox does not implement ${operationId} yet.`);
 }
 
-function notImplemented(op: OperationSpec): OperationHandler {
-  return () => detail(501, `The camb-kit sandbox does not implement ${op.operationId} yet.`);
-}
-
-/**
- * Every operation of the spec with its handler. Task families come from the client's generated `families`
- * table (so a family added to the spec is served after `pnpm generate`); an operation the sandbox has no
- * handler for is still validated, then answered 501.
- */
-export function buildRouteTable(): RouteEntry[] {
-  const byOperation = new Map<string, RouteEntry>();
-  for (const family of Object.keys(families) as TaskFamily[]) {
-    for (const role of ROLES) {
-      const path: string | null = families[family][role];
-      if (!path) continue;
-      for (const op of operations.values()) {
-        const task = taskRole(op);
-        if (op.path === path && task?.family === family && task.role === role)
-          byOperation.set(op.operationId, {
-            op,
-            handler: taskHandler(family, role),
-            isStatus: role === "status",
-          });
-      }
-    }
+/** Every operation with its handler; one the sandbox has no handler for is still validated, then 501. */
+export function buildRouteTable(): Map<OperationId, RouteEntry> {
+  const table = new Map<OperationId, RouteEntry>();
+  for (const operationId of Object.keys(operations) as OperationId[]) {
+    const { task } = operations[operationId];
+    const handler = task
+      ? taskHandler(task.family, task.role)
+      : (NAMED[operationId] ?? notImplemented(operationId));
+    table.set(operationId, { operationId, handler, isStatus: task?.role === "status" });
   }
-  for (const op of operations.values()) {
-    if (byOperation.has(op.operationId)) continue;
-    byOperation.set(op.operationId, {
-      op,
-      handler: NAMED[op.operationId] ?? notImplemented(op),
-      isStatus: false,
-    });
-  }
-  return [...byOperation.values()];
+  return table;
 }

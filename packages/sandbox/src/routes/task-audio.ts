@@ -1,9 +1,17 @@
-import { families, type TaskFamily } from "@camb-kit/client";
-import { type RenderedAudio, type RenderFormat, renderAudio } from "../audio/render.js";
+// The media a finished run serves: audio in its family's result type (the format, from the spec's media
+// table), as long as the input asks for; and the preview clips of a designed voice.
+import {
+  families,
+  mediaTypes,
+  type OperationId,
+  operationSchemas,
+  operations,
+  type TaskFamily,
+} from "@camb-kit/client/spec";
+import { type RenderedAudio, renderAudio } from "../audio/render.js";
+import type { Json } from "../openapi/json.js";
+import { schemaDefault } from "../openapi/schema-shapes.js";
 import { hashString } from "../random.js";
-import type { Json } from "../spec/document.js";
-import { operationAt } from "../spec/operations.js";
-import { schemaDefault } from "../spec/schema-shapes.js";
 import { field } from "./context.js";
 
 /** Speech is ~60 ms per character, never shorter than a second (a short word is still a clip). */
@@ -22,30 +30,38 @@ export function mainText(input: Json | undefined): string {
   return typeof first === "string" ? first : "";
 }
 
-const FORMAT_BY_MEDIA_TYPE: Record<string, { format: RenderFormat; sampleRate: number; channels: number }> = {
-  "audio/flac": { format: "flac", sampleRate: 24_000, channels: 1 }, // speech
-  "audio/wav": { format: "wav", sampleRate: 44_100, channels: 2 }, // sound effects and music
-  "audio/mpeg": { format: "mp3", sampleRate: 24_000, channels: 1 },
-};
+/** The sandbox's recording layout per format: WAV results are sound effects (44.1 kHz stereo), others speech. */
+function layoutOf(format: string): { sampleRate: number; channels: number } {
+  return format === "wav" ? { sampleRate: 44_100, channels: 2 } : { sampleRate: 24_000, channels: 1 };
+}
+
+function createOperation(family: TaskFamily): OperationId | undefined {
+  return (Object.keys(operations) as OperationId[]).find((id) => {
+    const { task } = operations[id];
+    return task?.family === family && task.role === "create";
+  });
+}
 
 /** How long a family's result lasts for an input: `duration` if the create body has one, else text length. */
 function secondsFor(family: TaskFamily, input: Json, seed: number): number {
-  const create = operationAt(families[family].create, "post");
-  const declaresDuration = create?.body ? schemaDefault(create.body.schema, ["duration"]) : undefined;
+  const create = createOperation(family);
+  const body = create ? operationSchemas[create].body : null;
+  const declaredDuration = body ? schemaDefault(body.schema, ["duration"]) : undefined;
   const duration = field(input, "duration");
   // Music ignores `duration` and comes back at a fixed, prompt-dependent length (spec: CreateSoundTaskRequest).
   if (field(input, "audio_type") === "music") return 10 + (seed % 21);
   if (typeof duration === "number") return duration;
-  if (typeof declaresDuration === "number") return declaresDuration;
+  if (typeof declaredDuration === "number") return declaredDuration;
   return speechSeconds(mainText(input));
 }
 
-/** The audio of a finished run, in the family's result media type (FLAC for TTS, WAV for sound). */
+/** The audio of a finished run, in the first output format of the family's result media type. */
 export function runAudio(family: TaskFamily, input: Json): RenderedAudio {
   const seed = hashString(`${family}:${JSON.stringify(input)}`);
-  const layout = FORMAT_BY_MEDIA_TYPE[families[family].resultMediaType] ?? FORMAT_BY_MEDIA_TYPE["audio/wav"];
-  const { format, sampleRate, channels } = layout ?? { format: "wav", sampleRate: 44_100, channels: 2 };
-  return renderAudio({ seed, sampleRate, channels, seconds: secondsFor(family, input, seed), format });
+  const media: { formats: readonly string[] } = mediaTypes[families[family].resultMediaType];
+  const format = media.formats[0];
+  if (format === undefined) throw new RangeError(`No output format answers ${family}'s result media type`);
+  return renderAudio({ seed, ...layoutOf(format), seconds: secondsFor(family, input, seed), format });
 }
 
 /** A preview clip of a designed voice: 3 s of WAV, different per preview. */
@@ -53,11 +69,3 @@ export function previewAudio(input: Json, index: number): RenderedAudio {
   const seed = hashString(`preview:${index}:${JSON.stringify(input)}`);
   return renderAudio({ seed, sampleRate: 24_000, channels: 1, seconds: 3, format: "wav" });
 }
-
-export const EXTENSION_BY_TYPE: Record<string, string> = {
-  "audio/flac": "flac",
-  "audio/wav": "wav",
-  "audio/mpeg": "mp3",
-  "audio/aac": "aac",
-  "application/octet-stream": "pcm",
-};

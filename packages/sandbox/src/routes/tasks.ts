@@ -1,11 +1,13 @@
-import { families, type TaskFamily } from "@camb-kit/client";
-import type { Json } from "../spec/document.js";
-import { responseMediaTypes, responseSchema } from "../spec/operations.js";
-import { mapValueSchema, urlObject } from "../spec/schema-shapes.js";
+// The handlers of a task family's roles (create, status, result, bulk), driven by the generated families
+// table: any family the spec declares is served, its result in the media type the spec gives it.
+import { extensionOf, families, type TaskFamily } from "@camb-kit/client/spec";
+import type { RenderedAudio } from "../audio/render.js";
+import type { Json } from "../openapi/json.js";
+import { mapValueSchema, urlObject } from "../openapi/schema-shapes.js";
 import type { OperationHandler, RouteContext } from "./context.js";
 import { field } from "./context.js";
 import { audio, detail, json } from "./respond.js";
-import { EXTENSION_BY_TYPE, previewAudio, runAudio } from "./task-audio.js";
+import { previewAudio, runAudio } from "./task-audio.js";
 
 export type TaskRole = "create" | "status" | "result" | "bulk";
 
@@ -27,29 +29,30 @@ function findRun({ state }: RouteContext, family: TaskFamily, id: Json | undefin
   return run && run.family === family ? run : undefined;
 }
 
-function publishRun(context: RouteContext, family: TaskFamily, runId: number, input: Json): string {
-  const rendered = runAudio(family, input);
-  const extension = EXTENSION_BY_TYPE[rendered.contentType] ?? "bin";
-  return context.state.storage.publish(rendered, `${family}_${runId}.${extension}`);
+/** Puts rendered media in storage under a name with the extension of its media type. */
+function publish(context: RouteContext, rendered: RenderedAudio, name: string): string {
+  return context.state.storage.publish(rendered, `${name}.${extensionOf(rendered.contentType) ?? "bin"}`);
 }
+
+const successJson = (context: RouteContext) => context.schemas.responses["200"]?.["application/json"];
 
 function result(family: TaskFamily): OperationHandler {
   return (context) => {
-    const { input, op } = context;
+    const { input } = context;
     const run = findRun(context, family, input.path.run_id);
     if (!run) return detail(400, `Run ${input.path.run_id} is not a finished ${family} run.`);
     const entry = families[family];
-    const schema = responseSchema(op, "200", "application/json");
+    const schema = successJson(context);
     if (!entry.resultIsAudio) {
       // JSON results (text-to-voice previews): every URL in the schema points at a real clip in storage.
       return json(
-        urlObject(schema, (i) =>
-          context.state.storage.publish(previewAudio(run.input, i), `preview_${run.id}_${i}.wav`),
-        ),
+        urlObject(schema, (i) => publish(context, previewAudio(run.input, i), `preview_${run.id}_${i}`)),
       );
     }
-    if (input.query.output_type === "file_url" && responseMediaTypes(op).includes("application/json"))
-      return json(urlObject(schema, () => publishRun(context, family, run.id, run.input)));
+    if (input.query.output_type === "file_url" && schema)
+      return json(
+        urlObject(schema, () => publish(context, runAudio(family, run.input), `${family}_${run.id}`)),
+      );
     return audio(runAudio(family, run.input));
   };
 }
@@ -57,14 +60,16 @@ function result(family: TaskFamily): OperationHandler {
 function bulk(family: TaskFamily): OperationHandler {
   return (context) => {
     const ids = field(context.input.body, "run_ids");
-    const valueSchema = mapValueSchema(responseSchema(context.op, "200", "application/json"));
+    const valueSchema = mapValueSchema(successJson(context));
     const answer: Record<string, Json> = {};
     // Unknown, unfinished and other-family runs are left out (the spec's reading of the docs' "clearly
     // indicated"); ids that repeat are answered once.
     for (const id of Array.isArray(ids) ? ids : []) {
       const run = findRun(context, family, id);
       if (run)
-        answer[String(run.id)] = urlObject(valueSchema, () => publishRun(context, family, run.id, run.input));
+        answer[String(run.id)] = urlObject(valueSchema, () =>
+          publish(context, runAudio(family, run.input), `${family}_${run.id}`),
+        );
     }
     return json(answer);
   };

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { delay } from "../delay.js";
 import { FAULT_HEADER, type SocketFault } from "../internal.js";
-import { delay } from "../random.js";
 
 /** Writes a chunk and resolves once it has been handed to the socket (or the connection went away). */
 function writeFlushed(res: ServerResponse, chunk: Uint8Array): Promise<void> {

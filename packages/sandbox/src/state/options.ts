@@ -1,6 +1,6 @@
+// The sandbox's options with their defaults filled in and checked once, so handlers never re-check them.
+import { defaultBaseUrl, enums } from "@camb-kit/client/spec";
 import type { FaultRule, SandboxOptions, TaskOutcome } from "../types.js";
-
-export const DEFAULT_BASE_URL = "https://client.camb.ai/apis";
 
 /** The options with every default filled in, validated once so handlers never re-check them. */
 export interface ResolvedOptions {
@@ -17,7 +17,7 @@ export interface ResolvedOptions {
   now: () => number;
 }
 
-const OUTCOMES: readonly TaskOutcome[] = ["SUCCESS", "ERROR", "TIMEOUT", "PAYMENT_REQUIRED"];
+const OUTCOMES = enums.TaskStatus.filter((status): status is TaskOutcome => status !== "PENDING");
 
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
   const result = value ?? fallback;
@@ -27,7 +27,7 @@ function nonNegative(name: string, value: number | undefined, fallback: number):
 }
 
 export function resolveOptions(options: SandboxOptions): ResolvedOptions {
-  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
   const outcome = options.outcome ?? "SUCCESS";
   if (!OUTCOMES.includes(outcome)) throw new RangeError(`outcome must be one of ${OUTCOMES.join(", ")}`);
   const latency = options.latencyMs ?? 0;

@@ -1,7 +1,7 @@
-import type { TaskFamily } from "@camb-kit/client";
+import type { TaskFamily } from "@camb-kit/client/spec";
 import { BUILTIN_VOICES, type NewVoice, type Voice } from "../data/voices.js";
-import { createRandom } from "../random.js";
-import type { Json } from "../spec/document.js";
+import type { Json } from "../openapi/json.js";
+import { seededRandom } from "../random.js";
 import type { ResolvedOptions } from "./options.js";
 import { ObjectStore } from "./storage.js";
 import { outcomeFor, pollTask, type RunRecord, type TaskRecord } from "./tasks.js";
@@ -21,7 +21,7 @@ export class SandboxState {
 
   constructor(private readonly options: ResolvedOptions) {
     // Ids get their own generator so creating tasks never shifts the fault/latency draws.
-    this.random = createRandom(options.seed ^ 0x9e3779b9);
+    this.random = seededRandom(options.seed ^ 0x9e3779b9);
     this.storage = new ObjectStore(options.origin, options.urlTtlMs, options.now, () => this.hex(32));
   }
 
@@ -78,6 +78,6 @@ export class SandboxState {
     this.storage.clear();
     this.nextRunId = FIRST_RUN_ID;
     this.nextVoiceId = FIRST_CUSTOM_VOICE_ID;
-    this.random = createRandom(this.options.seed ^ 0x9e3779b9);
+    this.random = seededRandom(this.options.seed ^ 0x9e3779b9);
   }
 }

@@ -1,5 +1,5 @@
-import type { TaskFamily, TaskStatusResult } from "@camb-kit/client";
-import type { Json } from "../spec/document.js";
+import type { TaskFamily, TaskStatusResult } from "@camb-kit/client/spec";
+import type { Json } from "../openapi/json.js";
 import type { TaskOutcome } from "../types.js";
 import type { ResolvedOptions } from "./options.js";
 

@@ -1,6 +1,5 @@
-import { families } from "@camb-kit/client";
+import { families, operations } from "@camb-kit/client/spec";
 import { afterEach, describe, expect, test } from "vitest";
-import { openapi } from "../../src/generated/openapi.js";
 import { call, type Harness, jsonOf, type Started } from "../harness.js";
 
 const SPEECH = { text: "Streaming hello from the sandbox.", language: "en-us", voice_id: 147320 };
@@ -119,14 +118,11 @@ export function operationSuite(harness: Harness): void {
 
     test("every operation answers 401 {detail} without a key; apiKeys restricts the keys", async () => {
       const { base } = await start({ apiKeys: ["good"] });
-      const paths = openapi.paths as Record<string, Record<string, unknown>>;
-      for (const [path, item] of Object.entries(paths)) {
-        for (const method of Object.keys(item)) {
-          const url = `${base}${path.replace("{task_id}", "t").replace("{run_id}", "1")}`;
-          const response = await fetch(url, { method: method.toUpperCase() });
-          expect(response.status, `${method} ${path}`).toBe(401);
-          expect(await jsonOf(response)).toEqual({ detail: expect.any(String) });
-        }
+      for (const { method, path } of Object.values(operations)) {
+        const url = `${base}${path.replace("{task_id}", "t").replace("{run_id}", "1")}`;
+        const response = await fetch(url, { method });
+        expect(response.status, `${method} ${path}`).toBe(401);
+        expect(await jsonOf(response)).toEqual({ detail: expect.any(String) });
       }
       expect((await call(base, "/list-voices", { key: "wrong" })).status).toBe(401);
       expect((await call(base, "/list-voices", { key: "good" })).status).toBe(200);

@@ -1,3 +1,4 @@
+// The CambClient type: openapi-fetch's client for the spec, with `parseAs` required on binary answers.
 import type { Client, FetchResponse, MaybeOptionalInit, ParseAs } from "openapi-fetch";
 import type {
   FilterKeys,

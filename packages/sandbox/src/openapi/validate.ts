@@ -1,29 +1,28 @@
+// Validates a request against its operation's schemas (parameters and body, every error at once), the way
+// FastAPI does, so a bad request gets the API's own 422 and never reaches a handler.
+import type { OperationSchemas, Schema } from "@camb-kit/client/spec";
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { coerceText, propertySchema } from "./coerce.js";
-import { isObject, type Json, type JsonObject, specDocument } from "./document.js";
+import { coerceText, itemSchema, propertySchema } from "./coerce.js";
 import { toValidationIssues, type ValidationIssue } from "./fastapi-errors.js";
-import type { OperationSpec, ParameterSpec } from "./operations.js";
-
-const SPEC_ID = "https://camb-kit.invalid/openapi.json";
+import type { Json } from "./json.js";
 
 /**
- * One Ajv (JSON Schema 2020-12, OpenAPI 3.1's dialect) over the whole spec: every schema is compiled by a
- * pointer into the spec document, so `$ref`s between component schemas resolve as written and a field added
- * to the spec is validated with no change here. Unknown keywords (`x-*`, `examples`) are annotations.
+ * One Ajv for JSON Schema 2020-12, OpenAPI 3.1's dialect. The generated schemas have their references
+ * followed already, so each is compiled as it is; a field added to the spec is validated with no change here.
+ * Unknown keywords are annotations.
  */
 const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
 addFormats(ajv);
 // OpenAPI's `binary` marks file parts; their presence is checked, their bytes are not a JSON value.
 ajv.addFormat("binary", true);
-ajv.addSchema({ ...specDocument, $id: SPEC_ID } as object);
 
-const compiled = new Map<string, ValidateFunction>();
-function validatorFor(pointer: string): ValidateFunction {
-  let validate = compiled.get(pointer);
+const compiled = new WeakMap<Schema, ValidateFunction>();
+function validatorFor(schema: Schema): ValidateFunction {
+  let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile({ $ref: `${SPEC_ID}${pointer}` });
-    compiled.set(pointer, validate);
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
   }
   return validate;
 }
@@ -39,7 +38,9 @@ export interface ValidatedInput {
 
 export type ValidationResult = { ok: true; input: ValidatedInput } | { ok: false; issues: ValidationIssue[] };
 
-function rawParameter(p: ParameterSpec, request: Request, url: URL, pathParams: Record<string, string>) {
+type Parameter = OperationSchemas["parameters"][number];
+
+function rawParameter(p: Parameter, request: Request, url: URL, pathParams: Record<string, string>) {
   if (p.in === "path") return pathParams[p.name];
   if (p.in === "header") return request.headers.get(p.name) ?? undefined;
   if (p.in === "query") {
@@ -50,26 +51,27 @@ function rawParameter(p: ParameterSpec, request: Request, url: URL, pathParams: 
   return undefined;
 }
 
-function validateParameters(op: OperationSpec, request: Request, pathParams: Record<string, string>) {
+function validateParameters(schemas: OperationSchemas, request: Request, pathParams: Record<string, string>) {
   const url = new URL(request.url);
   const values: Record<"path" | "query", Record<string, Json>> = { path: {}, query: {} };
   const issues: ValidationIssue[] = [];
-  for (const p of op.parameters) {
+  for (const p of schemas.parameters) {
     const raw = rawParameter(p, request, url, pathParams);
     if (raw === undefined) {
       if (p.required) issues.push({ loc: [p.in, p.name], msg: "Field required", type: "missing" });
       continue;
     }
-    const items = isObject(p.schema.items) ? p.schema.items : {};
-    const value = Array.isArray(raw) ? raw.map((v) => coerceText(v, items)) : coerceText(raw, p.schema);
-    const validate = validatorFor(p.schemaPointer);
+    const value = Array.isArray(raw)
+      ? raw.map((v) => coerceText(v, itemSchema(p.schema)))
+      : coerceText(raw, p.schema);
+    const validate = validatorFor(p.schema);
     if (!validate(value)) issues.push(...toValidationIssues(validate.errors ?? [], [p.in, p.name], true));
     if (p.in === "path" || p.in === "query") values[p.in][p.name] = value;
   }
   return { values, issues };
 }
 
-async function readForm(request: Request, schema: JsonObject) {
+async function readForm(request: Request, schema: Schema) {
   const fields: Record<string, Json> = {};
   const files: Record<string, File> = {};
   const issues: ValidationIssue[] = [];
@@ -98,10 +100,9 @@ async function readForm(request: Request, schema: JsonObject) {
       continue;
     }
     const texts = entries.map((e) => (typeof e === "string" ? e : e.name));
-    const items = isObject(property.items) ? property.items : {};
     fields[name] =
       property.type === "array"
-        ? texts.map((t) => coerceText(t, items))
+        ? texts.map((t) => coerceText(t, itemSchema(property)))
         : coerceText(texts[0] ?? "", property);
   }
   return { fields, files, issues };
@@ -117,19 +118,20 @@ async function readJson(request: Request): Promise<{ body: Json | undefined; iss
   }
 }
 
-/** Validates a request against its operation in the spec: parameters and body, all errors at once. */
+/** Validates a request against its operation's schemas: parameters and body, all errors at once. */
 export async function validateRequest(
-  op: OperationSpec,
+  schemas: OperationSchemas,
   request: Request,
   pathParams: Record<string, string>,
 ): Promise<ValidationResult> {
-  const { values, issues } = validateParameters(op, request, pathParams);
+  const { values, issues } = validateParameters(schemas, request, pathParams);
   let body: Json | undefined;
   let files: Record<string, File> = {};
-  if (op.body) {
-    const validate = validatorFor(op.body.schemaPointer);
-    if (op.body.mediaType === "multipart/form-data") {
-      const form = await readForm(request, op.body.schema);
+  const spec = schemas.body;
+  if (spec) {
+    const validate = validatorFor(spec.schema);
+    if (spec.contentType === "multipart/form-data") {
+      const form = await readForm(request, spec.schema);
       body = form.fields;
       files = form.files;
       issues.push(...form.issues);
@@ -145,7 +147,7 @@ export async function validateRequest(
       body = parsed.body;
       if (parsed.issue) issues.push(parsed.issue);
       else if (body === undefined) {
-        if (op.body.required) issues.push({ loc: ["body"], msg: "Field required", type: "missing" });
+        if (spec.required) issues.push({ loc: ["body"], msg: "Field required", type: "missing" });
       } else if (!validate(body)) issues.push(...toValidationIssues(validate.errors ?? [], ["body"]));
     }
   }

@@ -1,3 +1,4 @@
+// Ajv errors as FastAPI's 422 `detail` entries (`loc`, `msg`, `type`), the shape the CAMB API answers with.
 import type { ErrorObject } from "ajv";
 
 /** One entry of FastAPI's `HTTPValidationError.detail`, the shape the CAMB API answers 422 with. */

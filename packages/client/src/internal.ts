@@ -1,0 +1,5 @@
+// @camb-kit/client/internal: helpers the sibling @camb-kit packages share. Not public API and outside semver:
+// any release may change or remove them. Applications import from `@camb-kit/client` or `/spec` instead.
+export { declaredContentLength } from "./content-length.js";
+export { isRetryableStatus, parseRetryAfter } from "./retry-policy.js";
+export { clampDelay, sleep } from "./sleep.js";
