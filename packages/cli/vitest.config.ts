@@ -1,5 +1,10 @@
+// The CLI tests: the built `camb` binary run as a user would, against the embedded sandbox.
 import { defineConfig } from "vitest/config";
+import { testLimits } from "../../vitest.shared.js";
 
 export default defineConfig({
-  test: { include: ["test/**/*.test.ts"], testTimeout: 30_000 },
+  test: {
+    ...testLimits,
+    include: ["test/**/*.test.ts"],
+  },
 });

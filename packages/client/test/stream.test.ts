@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { CambApiError, createCambClient, openResultAudio, openSpeechStream } from "../src/index.js";
+import { scriptedFetch } from "./scripted-fetch.js";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 let server: Server | undefined;
@@ -60,6 +61,19 @@ describe("streamed audio over real HTTP", () => {
       tail += new TextDecoder().decode(chunk.value);
     }
     expect(tail).toBe("-rest");
+  });
+
+  test("a Content-Length that cannot be trusted (malformed, or of an encoded body) is no length at all", async () => {
+    for (const headers of [
+      { "content-length": "12abc" },
+      { "content-length": "4", "content-encoding": "br" },
+    ]) {
+      const { fetch } = scriptedFetch([
+        new Response("fLaC", { headers: { "content-type": "audio/flac", ...headers } }),
+      ]);
+      const camb = createCambClient({ baseUrl: "http://camb.test", fetch });
+      expect((await openResultAudio(camb, "tts", 5)).contentLength).toBeUndefined();
+    }
   });
 
   test("the headers timeout stops at the headers: a body slower than timeoutMs still completes", async () => {

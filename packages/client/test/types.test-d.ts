@@ -1,15 +1,24 @@
+// Type tests: what must fail to compile (wrong paths, bodies, enums, a forgotten parseAs, a wrong query value
+// in the pattern the task helpers use) and the exact types the spec gives families and results.
 import { describe, expectTypeOf, test } from "vitest";
 import {
+  type AudioTaskFamily,
+  type BulkTaskFamily,
   type CambClient,
   type CreateTaskBody,
   createCambClient,
+  createTask,
   families,
   type ResultJson,
   type Schemas,
   type TaskFamily,
 } from "../src/index.js";
+import { enums, limits, operations } from "../src/spec.js";
 
 const camb: CambClient = createCambClient({ apiKey: "k", baseUrl: "http://127.0.0.1:1" });
+declare const audioFamily: AudioTaskFamily;
+declare const bulkFamily: BulkTaskFamily;
+declare const anyFamily: TaskFamily;
 
 describe("paths, bodies and enums are checked", () => {
   test("a wrong path does not compile", () => {
@@ -77,5 +86,49 @@ describe("families", () => {
   test("create bodies come from the spec", () => {
     expectTypeOf<CreateTaskBody<"text-to-sound">>().toHaveProperty("prompt").toEqualTypeOf<string>();
     expectTypeOf<CreateTaskBody<"text-to-voice">>().toHaveProperty("voice_description");
+  });
+});
+
+describe("the task helpers' calls are checked against the spec", () => {
+  // client/src/tasks.ts calls openapi-fetch with the union of the families' paths, as below: a wrong value
+  // there fails `pnpm typecheck` the same way these lines fail here.
+  test("a wrong output_type on the result paths does not compile", () => {
+    const path = { path: { run_id: 1 } };
+    void camb.GET(families[audioFamily].result, {
+      params: { ...path, query: { output_type: "raw_bytes" } },
+      parseAs: "stream",
+    });
+    void camb.GET(families[audioFamily].result, {
+      // @ts-expect-error: "raw_byte" is not an OutputType
+      params: { ...path, query: { output_type: "raw_byte" } },
+      parseAs: "stream",
+    });
+  });
+
+  test("a wrong bulk body or status parameter does not compile", () => {
+    void camb.POST(families[bulkFamily].bulk, { body: { run_ids: [1, 2] } });
+    // @ts-expect-error: the bulk body is { run_ids }
+    void camb.POST(families[bulkFamily].bulk, { body: { runIds: [1, 2] } });
+    // @ts-expect-error: run ids are integers
+    void camb.POST(families[bulkFamily].bulk, { body: { run_ids: ["1"] } });
+    // @ts-expect-error: the status path takes task_id
+    void camb.GET(families[anyFamily].status, { params: { path: { taskId: "t" } } });
+  });
+
+  test("createTask takes the named family's own create body", () => {
+    void createTask(camb, "text-to-sound", { prompt: "rain" });
+    // @ts-expect-error: text-to-sound's body has a prompt, not a text
+    void createTask(camb, "text-to-sound", { text: "rain" });
+  });
+});
+
+describe("the spec entry's facts are literal types", () => {
+  test("operations, enums and limits", () => {
+    expectTypeOf(operations.listVoices.path).toEqualTypeOf<"/list-voices">();
+    expectTypeOf(operations.streamSpeech.method).toEqualTypeOf<"POST">();
+    expectTypeOf(enums.SoundType).toEqualTypeOf<readonly ["sound", "music"]>();
+    expectTypeOf(limits.CreateSoundTaskRequest.duration.maximum).toEqualTypeOf<10>();
+    // @ts-expect-error: no such operation
+    void operations.listVoicez;
   });
 });

@@ -74,6 +74,15 @@ describe("saveAudio: every source kind", () => {
     expect(seen.every((p, i) => i === 0 || p.bytes > seen[i - 1]!.bytes)).toBe(true);
   });
 
+  it("a Content-Length it cannot trust is not a length check, and never an option error", async () => {
+    const dir = await tempDir();
+    for (const length of ["12abc", "1, 2", "-5"]) {
+      const response = new Response(webStream(DATA), { headers: { "content-length": length } });
+      const result = await saveAudio(response, join(dir, `malformed.flac`));
+      expect(result.bytes, length).toBe(DATA.length);
+    }
+  });
+
   it("an empty source makes an empty file", async () => {
     const dir = await tempDir();
     const result = await saveAudio(new Uint8Array(0), join(dir, "empty.wav"));

@@ -114,6 +114,15 @@ describe("useTaskStatus", () => {
     expect(sandbox.requests).toHaveLength(1);
   });
 
+  it("refuses a schedule waitForTask would refuse, naming the option", () => {
+    installSandbox();
+    for (const bad of [{ intervalMs: 0 }, { backoffFactor: 0.5 }, { intervalMs: 5000, maxIntervalMs: 1000 }]) {
+      expect(() => renderCambHook(() => useTaskStatus("tts", "t", bad))).toThrow(
+        new RangeError(`Invalid ${Object.keys(bad).at(-1)}: ${Object.values(bad).at(-1)}`),
+      );
+    }
+  });
+
   it("surfaces a failing status call as CambApiError and stops", async () => {
     const sandbox = installSandbox();
     fakeTime();
