@@ -1,3 +1,4 @@
+// The example app's Vite config: the key-holding backend on dev and preview, an ES2022 build.
 import { defineConfig } from "vite";
 import { cambBackend } from "./server/camb-backend.js";
 

@@ -1,6 +1,6 @@
+// The end-to-end suite: a built app, a key-holding proxy, the sandbox over HTTP and Debian's Chromium.
 import { defineConfig } from "vitest/config";
 
-// The end-to-end suite: a built app, a key-holding proxy, the sandbox over HTTP and Debian's Chromium.
 export default defineConfig({
   test: {
     include: ["e2e/**/*.test.ts"],

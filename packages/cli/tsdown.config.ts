@@ -1,3 +1,4 @@
+// Builds the library entry, the `camb` bin and the demo as ESM for Node 20, with declarations.
 import { defineConfig } from "tsdown";
 
 export default defineConfig({

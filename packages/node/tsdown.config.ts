@@ -1,3 +1,4 @@
+// Builds @camb-kit/node as ESM and CommonJS for Node only, with declarations and .js/.d.ts names.
 import { defineConfig } from "tsdown";
 
 export default defineConfig({

@@ -1,3 +1,4 @@
+// Builds @camb-kit/react as ESM only, with the re-exported polling errors in a chunk of their own.
 import { defineConfig } from "tsdown";
 
 // ESM only: React apps are bundled, and a CJS copy would risk two React Query contexts in one app.

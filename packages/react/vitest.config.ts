@@ -10,6 +10,6 @@ export default defineConfig({
     // Browser-only tests (if any are added under test/browser) need a real browser, never happy-dom: vitest's
     // default include would pick them up too. The real-browser suite of the hooks is examples/react-app/e2e.
     exclude: [...configDefaults.exclude, "test/browser/**"],
-    setupFiles: ["test/setup.ts"],
+    setupFiles: ["test/helpers/setup.ts"],
   },
 });

@@ -1,3 +1,4 @@
+// Builds the sandbox library (ESM and CommonJS, platform-neutral) and the Node-only `camb-sandbox` CLI.
 import { defineConfig } from "tsdown";
 
 export default defineConfig([

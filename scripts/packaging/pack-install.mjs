@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // The packaging test: packs every published package as npm would publish it, lints each tarball (publint,
 // attw), installs the tarballs into a fresh project outside the workspace with plain npm, and runs small
-// programs against the sandbox from ESM, CommonJS and TypeScript (moduleResolution node16 and bundler).
-// This is the test that catches a missing file, a wrong export or a broken type path.
+// programs against the sandbox from ESM, CommonJS and TypeScript (moduleResolution node16 and bundler), and
+// the client+polling smoke on Bun and Deno against a sandbox in Node. It also rejects a packed manifest that
+// pins a dependency exactly. This is the test that catches a missing file, a wrong export or a broken type
+// path.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { rangeProblems } from "./manifest-ranges.mjs";
+import { ensureRuntime, runProgram, startSandboxProcess } from "./runtimes.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
@@ -23,7 +27,7 @@ const work = mkdtempSync(join(tmpdir(), "camb-pack-"));
 const packs = join(work, "packs");
 mkdirSync(packs);
 
-// 1. Pack and lint every published package.
+// 1. Pack every published package, check the ranges its packed manifest declares, then lint it.
 const published = readdirSync(join(root, "packages"))
   .map((dir) => ({
     dir: join(root, "packages", dir),
@@ -39,6 +43,15 @@ for (const { dir, manifest } of published) {
     readdirSync(packs).find((file) => !before.has(file)),
   );
   tarballs.push(tarball);
+  const packed = JSON.parse(
+    execFileSync("tar", ["-xOf", tarball, "package/package.json"], { encoding: "utf8" }),
+  );
+  const problems = rangeProblems(packed);
+  if (problems.length > 0) {
+    console.error(`packaging failed: the packed package.json of ${manifest.name} (${tarball})`);
+    for (const problem of problems) console.error(`  ${manifest.name} ${problem}`);
+    process.exit(1);
+  }
   run(bin("publint"), ["run", tarball, "--strict"], root);
   // ESM-only packages (React, the CLI) are checked with attw's esm-only profile; dual packages with node16.
   const esmOnly = !manifest.exports?.["."]?.require;
@@ -107,7 +120,31 @@ const bundler = variant(
 tsconfig(bundler, { module: "esnext", moduleResolution: "bundler", noEmit: true, lib: ["es2022", "dom"] });
 run(tsc, ["-p", "."], bundler);
 
+// 4. client and polling claim fetch, streams and AbortSignal are all they need: the same smoke on Bun and
+// Deno, from the installed tarballs, against the installed sandbox's bin running in Node.
+const cache = join(root, ".tmp/runtimes");
+const bun = ensureRuntime(cache, "bun", 1);
+const deno = ensureRuntime(cache, "deno", 2);
+const neutral = variant("runtimes", { type: "module" }, { "smoke.mjs": "runtime-smoke.mjs" });
+// "manual": Deno resolves bare specifiers from the node_modules npm made, and never installs or downloads.
+writeFileSync(join(neutral, "deno.json"), JSON.stringify({ nodeModulesDir: "manual" }));
+const sandbox = await startSandboxProcess(app, ["--api-key", "pack-test"]);
+try {
+  const env = { ...process.env, DO_NOT_TRACK: "1" };
+  await runProgram(bun, ["run", "--no-install", "smoke.mjs", sandbox.url], { cwd: neutral, env });
+  // Nothing may come from jsr or deno.land (--cached-only, --no-remote), and the only permission is the
+  // network to the sandbox: that is the whole of what the packages claim to need.
+  const denoFlags = ["--cached-only", "--no-remote", "--no-lock", "--no-prompt"];
+  const allowNet = `--allow-net=${new URL(sandbox.url).host}`;
+  await runProgram(deno, ["run", ...denoFlags, allowNet, "smoke.mjs", sandbox.url], {
+    cwd: neutral,
+    env: { ...env, DENO_DIR: join(work, "deno-dir"), DENO_NO_UPDATE_CHECK: "1" },
+  });
+} finally {
+  await sandbox.stop();
+}
+
 rmSync(work, { recursive: true, force: true });
 console.log(
-  `packaging ok: ${tarballs.length} packages packed, linted, installed and run (esm, cjs, ts node16, ts bundler)`,
+  `packaging ok: ${tarballs.length} packages packed, ranges checked, linted, installed and run (esm, cjs, ts node16, ts bundler, bun, deno)`,
 );

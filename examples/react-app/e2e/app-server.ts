@@ -1,3 +1,4 @@
+// Serves the built example app with `vite preview` and the key-holding backend, for the browser tests.
 import { fileURLToPath } from "node:url";
 import { type PreviewServer, preview } from "vite";
 import { cambBackend } from "../server/camb-backend.js";

@@ -1,3 +1,4 @@
+// The example app in Chromium: task audio plays through, streams play early, errors show, the key stays out.
 import { createCambClient, openResultAudio } from "@camb-kit/client";
 import { type RunningSandbox, startSandbox } from "@camb-kit/sandbox";
 import type { Browser, Page } from "playwright-core";

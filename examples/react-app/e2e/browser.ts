@@ -1,3 +1,4 @@
+// Launches Debian's headless Chromium with the flags CI needs (no sandbox, no GPU, autoplay allowed).
 import { type Browser, chromium } from "playwright-core";
 
 /** Debian's Chromium (scripts/install-system-deps.sh installs it in CI). */

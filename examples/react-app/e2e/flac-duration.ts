@@ -1,3 +1,4 @@
+// Reads a FLAC file's length from its STREAMINFO block, to check the browser's duration against the file.
 /**
  * The length of a FLAC file in seconds, from its STREAMINFO block: total samples / sample rate. Read from
  * the bytes themselves, so the browser's `duration` is checked against the file, not against a formula.

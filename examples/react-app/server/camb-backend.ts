@@ -1,3 +1,4 @@
+// The Vite plugin that holds the API key: createCambProxy at /api/camb, or a local sandbox without a key.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { families } from "@camb-kit/client";
 import { createCambProxy, DEFAULT_PROXY_ALLOW, toNodeHandler } from "@camb-kit/node";

@@ -1,3 +1,4 @@
+// The example app's page: loads the voices, then the voice picker, task speech and streamed speech.
 import { useCamb } from "@camb-kit/react";
 import { useState } from "react";
 import { ErrorMessage } from "./components/ErrorMessage.js";

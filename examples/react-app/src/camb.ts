@@ -1,3 +1,4 @@
+// The browser's CAMB client (pointed at this app's key-holding proxy, never a key) and the QueryClient.
 import { createCambClient } from "@camb-kit/client";
 import { QueryClient } from "@tanstack/react-query";
 

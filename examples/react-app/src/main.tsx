@@ -1,3 +1,4 @@
+// The example app's entry: mounts App inside StrictMode, QueryClientProvider and CambProvider.
 import { CambProvider } from "@camb-kit/react";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";

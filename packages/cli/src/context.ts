@@ -1,3 +1,4 @@
+// What every command runs with: the real API when CAMB_API_KEY is set (and no --sandbox), else the sandbox.
 import { type CambClient, createCambClient } from "@camb-kit/client";
 import type { PollOptions } from "@camb-kit/polling";
 import { startSandbox } from "@camb-kit/sandbox";

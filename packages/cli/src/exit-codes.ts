@@ -1,3 +1,4 @@
+// The CLI's exit codes, the errors that map to each, and the one-line message printed for a failure.
 import { CambApiError, CambTimeoutError } from "@camb-kit/client";
 import { PollTimeoutError, TaskFailedError } from "@camb-kit/polling";
 import { CommanderError } from "commander";

@@ -1,3 +1,4 @@
+// The signal that aborts a run on SIGINT or SIGTERM so it cleans up first; a second Ctrl-C exits at once.
 import { InterruptedError } from "./exit-codes.js";
 
 /**

@@ -1,3 +1,4 @@
+// How a command prints its result (JSON or lines on stdout), and a decoded description of a written file.
 import type { Context } from "./context.js";
 import { type AudioInfo, describeAudio, inspectAudio } from "./inspect-audio.js";
 

@@ -1,3 +1,4 @@
+// Progress on stderr: a live bar in a terminal, plain throttled lines in logs and pipes, nothing when quiet.
 import { SingleBar } from "cli-progress";
 import pc from "picocolors";
 

@@ -1,3 +1,4 @@
+// The built `camb` binary run as a user would: each command, exit codes, Ctrl-C cleanup, sandbox and demo.
 import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +7,7 @@ import { createAndWait } from "@camb-kit/polling";
 import { type RunningSandbox, startSandbox } from "@camb-kit/sandbox";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { ExitCode } from "../src/exit-codes.js";
-import { BIN, camb, DEMO, start } from "./run-bin.js";
+import { BIN, camb, DEMO, start } from "./helpers/run-bin.js";
 
 const temp = () => mkdtemp(join(tmpdir(), "camb-cli-"));
 let external: RunningSandbox | undefined;

@@ -30,7 +30,11 @@ export interface CambClientOptions {
 function apiKeyFromEnvironment(): string | undefined {
   // No `node:` import: `process` exists in Node, Bun and Deno (compat) and is simply absent in browsers.
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return env?.CAMB_API_KEY || undefined;
+  try {
+    return env?.CAMB_API_KEY || undefined;
+  } catch {
+    return undefined; // Deno without --allow-env throws on the read: no permission means no key from there
+  }
 }
 
 function plainHeaders(headers: HeadersOptions | undefined): Record<string, string> {

@@ -1,6 +1,7 @@
+// The headers timeout (CambTimeoutError, retried on GET) and CambApiError's fields, never carrying the key.
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { CambApiError, CambTimeoutError, createCambClient, unwrap } from "../src/index.js";
-import { hangingFetch, json, scriptedFetch } from "./scripted-fetch.js";
+import { hangingFetch, json, scriptedFetch } from "./helpers/scripted-fetch.js";
 
 const BASE = "http://camb.test/apis";
 const KEY = "sk-secret-key-0123456789";

@@ -1,6 +1,7 @@
+// The retry loop: which statuses and methods are retried, backoff, Retry-After, and abort during a wait.
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { createCambClient } from "../src/index.js";
-import { json, scriptedFetch } from "./scripted-fetch.js";
+import { json, scriptedFetch } from "./helpers/scripted-fetch.js";
 
 const BASE = "http://camb.test/apis";
 const status = (taskId = "t1") => ({ params: { path: { task_id: taskId } } });

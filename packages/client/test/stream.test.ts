@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { CambApiError, createCambClient, openResultAudio, openSpeechStream } from "../src/index.js";
-import { scriptedFetch } from "./scripted-fetch.js";
+import { scriptedFetch } from "./helpers/scripted-fetch.js";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 let server: Server | undefined;
@@ -64,10 +64,11 @@ describe("streamed audio over real HTTP", () => {
   });
 
   test("a Content-Length that cannot be trusted (malformed, or of an encoded body) is no length at all", async () => {
-    for (const headers of [
+    const untrusted: Record<string, string>[] = [
       { "content-length": "12abc" },
       { "content-length": "4", "content-encoding": "br" },
-    ]) {
+    ];
+    for (const headers of untrusted) {
       const { fetch } = scriptedFetch([
         new Response("fLaC", { headers: { "content-type": "audio/flac", ...headers } }),
       ]);

@@ -1,3 +1,4 @@
+// The temp-file-then-rename steps of a save: temp names, existence checks, cleanup, and a race-free commit.
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import { TargetExistsError } from "./errors.js";

@@ -1,3 +1,4 @@
+// The save pipeline's counting stage: progress, the idle timeout, and the check against the expected size.
 import { Transform, type TransformCallback } from "node:stream";
 import { IdleTimeoutError, TruncatedStreamError } from "./errors.js";
 

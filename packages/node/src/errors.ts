@@ -1,3 +1,4 @@
+// The errors @camb-kit/node throws: short or stalled streams, refused targets, wrong answers, missing results.
 /** The body ended before `expectedBytes` (usually the response's Content-Length) arrived. */
 export class TruncatedStreamError extends Error {
   override readonly name = "TruncatedStreamError";

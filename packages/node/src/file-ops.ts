@@ -1,3 +1,4 @@
+// The file-system calls of the save path in one object, so tests can fail or pause one without module mocks.
 import { close, open as openCallback } from "node:fs";
 import { link, lstat, mkdir, open, rename, unlink } from "node:fs/promises";
 import { promisify } from "node:util";

@@ -1,3 +1,4 @@
+// fsync of a saved file and (best effort) of its folder, for saves that must survive a power cut.
 import { fileOps } from "./file-ops.js";
 
 /**

@@ -1,3 +1,4 @@
+// A tiny concurrency limiter (at most n tasks at once, in order) for bulk downloads, instead of p-limit.
 /**
  * Runs at most `concurrency` tasks at once, in submission order. Fifteen lines instead of p-limit: p-limit is
  * ESM-only (our CJS build would have to bundle it) and we need nothing beyond this.

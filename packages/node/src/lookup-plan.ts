@@ -1,3 +1,4 @@
+// Splits run ids into bulk result lookups within the endpoint's bounds, and single lookups for the rest.
 /** How a list of run ids is asked for: bulk calls within the endpoint's bounds, the rest one by one. */
 export interface LookupPlan {
   bulk: number[][];

@@ -1,3 +1,4 @@
+// Looks up the pre-signed file URLs of runs, in bulk or one by one; a failed lookup fails only its own ids.
 import {
   type BulkTaskFamily,
   type CambClient,

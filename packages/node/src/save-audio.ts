@@ -1,3 +1,4 @@
+// saveAudio: any audio source streamed to a temp file and renamed into place, with nothing left on failure.
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { dirname, resolve } from "node:path";

@@ -1,3 +1,4 @@
+// createCambProxy: the allow-list, the key added and never leaked, both bodies streamed, aborts and 502s.
 import type { IncomingMessage } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { createCambProxy, DEFAULT_PROXY_ALLOW } from "../src/index.js";

@@ -1,3 +1,4 @@
+// redactStream replaces every occurrence of the key, whatever the chunk boundaries.
 import { describe, expect, it } from "vitest";
 import { redactStream } from "../src/proxy/redact-stream.js";
 

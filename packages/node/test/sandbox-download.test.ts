@@ -1,3 +1,4 @@
+// downloadResults against the sandbox: bulk and single lookups, partial failures, faults and aborts.
 import { getEventListeners } from "node:events";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";

@@ -1,3 +1,4 @@
+// A key-less client reads voices and streams speech through the proxy to the sandbox; the key stays put.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createCambClient, unwrap } from "@camb-kit/client";

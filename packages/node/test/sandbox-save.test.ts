@@ -1,3 +1,4 @@
+// saveResult and saveSpeech against the sandbox: extensions, content-type checks, faults leaving nothing.
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CambApiError, createCambClient, families } from "@camb-kit/client";

@@ -1,3 +1,4 @@
+// saveAudio's abort handling: before, during and after the stream, during the rename, and no listener left.
 import { getEventListeners } from "node:events";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";

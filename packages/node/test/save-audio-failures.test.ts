@@ -1,3 +1,4 @@
+// saveAudio's failures (network, size, stall, overwrite, mkdir, rename) leave no temp file, no changed target.
 import { writeFileSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";

@@ -1,3 +1,4 @@
+// saveAudio saves every source kind byte for byte, with progress, content types and backpressure.
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";

@@ -1,3 +1,4 @@
+// createAndWait: a task's create call, sent once, then waitForTask on the id it returns.
 import { type CambClient, type CreateTaskBody, createTask, type TaskFamily, unwrap } from "@camb-kit/client";
 import type { TaskSuccess } from "./classify-status.js";
 import { MissingTaskIdError } from "./errors.js";

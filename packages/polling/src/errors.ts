@@ -1,3 +1,4 @@
+// The polling errors: failure statuses (one class each), the poll deadline, unknown statuses, missing ids.
 import type { TaskStatusResult } from "@camb-kit/client";
 
 // Fields are `declare`d and set in the constructor: a plain field declaration would be emitted as an

@@ -1,3 +1,4 @@
+// Links the caller's signal to an internal controller with one listener, removed when the wait ends.
 /**
  * Makes `controller` abort when `source` does; the returned function detaches it again and aborts the
  * controller, cancelling anything still running on it once the wait is over.

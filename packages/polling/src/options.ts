@@ -1,3 +1,4 @@
+// The polling options, their defaults, and the checks that reject a hot loop or a wait without end.
 /** What `onStatus` learns besides the status itself. */
 export interface StatusInfo {
   /** 1 for the first check. */

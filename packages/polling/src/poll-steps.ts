@@ -1,3 +1,4 @@
+// The polling loop shared by pollTask and watchTask: checks, backoff sleeps, deadline, transient errors.
 import { sleep } from "@camb-kit/client/internal";
 import { PollTimeoutError } from "./errors.js";
 import { followSignal } from "./follow-signal.js";

@@ -1,3 +1,4 @@
+// pollTask: the generic poll-until-done core, knowing nothing of CAMB, that the task helpers build on.
 import type { PollOptions } from "./options.js";
 import { type Check, pollSteps } from "./poll-steps.js";
 

@@ -1,3 +1,4 @@
+// The delay between two checks: capped backoff with full jitter, raised by server hints, cut at the deadline.
 import { clampDelay } from "@camb-kit/client/internal";
 
 /** The parts of the options the delay depends on. */

@@ -1,3 +1,4 @@
+// waitForTask: polls a task's status until it ends, resolving with SUCCESS or rejecting with a typed error.
 import type { CambClient, TaskFamily, TaskStatusResult } from "@camb-kit/client";
 import type { TaskSuccess, UnknownStatusMode } from "./classify-status.js";
 import type { PollOptions } from "./options.js";

@@ -1,3 +1,4 @@
+// watchTask: every status of a task as an async iterator; `break` stops the wait at once.
 import type { CambClient, TaskFamily, TaskStatusResult } from "@camb-kit/client";
 import { taskSteps, type WaitOptions } from "./wait-for-task.js";
 

@@ -1,8 +1,9 @@
+// createAndWait: one create call then the wait, for every family; aborts, missing task ids, failed creates.
 import { getEventListeners } from "node:events";
 import { CambApiError, createCambClient, families, type TaskFamily } from "@camb-kit/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAndWait, MissingTaskIdError, PaymentRequiredError } from "../src/index.js";
-import { pending, scriptedClient, settle, success } from "./scripted-fetch.js";
+import { pending, scriptedClient, settle, success } from "./helpers/scripted-fetch.js";
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });

@@ -1,8 +1,6 @@
-/**
- * The figure quoted in the README: a task that takes 60 s, polled with the default settings. Computed from the
- * real schedule in simulated time (status requests answer instantly), over many seeds of the jitter; one
- * seed is replayed through pollTask on fake timers to prove the simulation matches the loop.
- */
+// The figure quoted in the README: a task that takes 60 s, polled with the default settings. Computed from the
+// real schedule in simulated time (status requests answer instantly), over many seeds of the jitter; one
+// seed is replayed through pollTask on fake timers to prove the simulation matches the loop.
 
 import { seededRandom } from "@camb-kit/sandbox";
 import { afterEach, describe, expect, it, vi } from "vitest";

@@ -1,3 +1,4 @@
+// pollTask's abort handling: before, while asleep and during a check; no listener or timer left after a wait.
 import { getEventListeners } from "node:events";
 import { describe, expect, it, vi } from "vitest";
 import { pollTask } from "../src/index.js";
@@ -8,8 +9,8 @@ import {
   pendingOutcome,
   scriptedCheck,
   useFakeTime,
-} from "./scripted-check.js";
-import { settle } from "./scripted-fetch.js";
+} from "./helpers/scripted-check.js";
+import { settle } from "./helpers/scripted-fetch.js";
 
 const pending = pendingOutcome;
 const done = doneOutcome;

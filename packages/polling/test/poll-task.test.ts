@@ -1,3 +1,4 @@
+// pollTask: the backoff schedule, the deadline's final check, transient errors and onStatus reporting.
 import { describe, expect, it, vi } from "vitest";
 import { PollTimeoutError, pollTask } from "../src/index.js";
 import {
@@ -7,8 +8,8 @@ import {
   pendingOutcome,
   scriptedCheck,
   useFakeTime,
-} from "./scripted-check.js";
-import { settle } from "./scripted-fetch.js";
+} from "./helpers/scripted-check.js";
+import { settle } from "./helpers/scripted-fetch.js";
 
 const pending = pendingOutcome;
 const done = doneOutcome;

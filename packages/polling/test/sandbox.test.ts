@@ -1,7 +1,5 @@
-/**
- * createAndWait against the sandbox over real HTTP on 127.0.0.1, for every family and every way a task
- * ends. Intervals are 1 ms, so no fake timers are needed and the tests stay fast.
- */
+// createAndWait against the sandbox over real HTTP on 127.0.0.1, for every family and every way a task
+// ends. Intervals are 1 ms, so no fake timers are needed and the tests stay fast.
 import { getEventListeners } from "node:events";
 import {
   CambApiError,

@@ -1,3 +1,4 @@
+// The delay schedule: growth to the cap, jitter bounds, server hints, the deadline and setTimeout's limit.
 import { describe, expect, it } from "vitest";
 import { nextDelay, type ScheduleOptions, scheduledDelay } from "../src/schedule.js";
 

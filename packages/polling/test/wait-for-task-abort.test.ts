@@ -1,9 +1,10 @@
+// waitForTask's abort handling and cleanup: no request, listener or timer left behind on any path.
 import { getEventListeners } from "node:events";
 import { describe, expect, it, vi } from "vitest";
 import { waitForTask } from "../src/index.js";
-import { runWaitForTask } from "./run-wait-for-task.js";
-import { fixed, useFakeTime } from "./scripted-check.js";
-import { type Answer, pending, scriptedClient, settle, success } from "./scripted-fetch.js";
+import { runWaitForTask } from "./helpers/run-wait-for-task.js";
+import { fixed, useFakeTime } from "./helpers/scripted-check.js";
+import { type Answer, pending, scriptedClient, settle, success } from "./helpers/scripted-fetch.js";
 
 const run = runWaitForTask;
 useFakeTime();

@@ -1,3 +1,4 @@
+// waitForTask: status paths per family, failure statuses, unknown statuses, Retry-After, transient errors.
 import { CambApiError, families, type TaskFamily } from "@camb-kit/client";
 import { describe, expect, it, vi } from "vitest";
 import {
@@ -10,9 +11,9 @@ import {
   UnknownTaskStatusError,
   waitForTask,
 } from "../src/index.js";
-import { runWaitForTask } from "./run-wait-for-task.js";
-import { fixed, useFakeTime } from "./scripted-check.js";
-import { pending, scriptedClient, success } from "./scripted-fetch.js";
+import { runWaitForTask } from "./helpers/run-wait-for-task.js";
+import { fixed, useFakeTime } from "./helpers/scripted-check.js";
+import { pending, scriptedClient, success } from "./helpers/scripted-fetch.js";
 
 const run = runWaitForTask;
 useFakeTime();

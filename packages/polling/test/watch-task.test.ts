@@ -1,8 +1,9 @@
+// watchTask: yields each status, throws on failure, and break, return() or abort stop the wait at once.
 import { getEventListeners } from "node:events";
 import type { TaskStatusResult } from "@camb-kit/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { TaskProcessingError, watchTask } from "../src/index.js";
-import { pending, scriptedClient, settle, success } from "./scripted-fetch.js";
+import { pending, scriptedClient, settle, success } from "./helpers/scripted-fetch.js";
 
 const fixed = { jitter: "none" as const };
 

@@ -1,3 +1,4 @@
+// useCamb()'s typed TanStack Query access (openapi-react-query), with errors thrown as CambApiError.
 import { type CambApiError, type CambClient, type FetchResult, type paths, unwrap } from "@camb-kit/client";
 import type {
   QueryClient,

@@ -1,3 +1,4 @@
+// CambProvider and the hooks that read it: useCambClient for direct calls, useCamb for typed queries.
 import type { CambClient } from "@camb-kit/client";
 import { createContext, createElement, type ReactNode, useContext, useMemo } from "react";
 import { type CambQueryClient, createCambQueryClient } from "./camb-query-client.js";

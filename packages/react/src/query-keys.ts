@@ -1,3 +1,4 @@
+// The hooks' query keys; the status key matches useCamb()'s, so both share one cache entry.
 import { type AudioTaskFamily, families, type TaskFamily } from "@camb-kit/client";
 
 /**

@@ -1,3 +1,4 @@
+// useCreateAndWait: a mutation that creates a task and waits for it, with progress and cancel().
 import type { CreateTaskBody, TaskFamily, TaskStatusResult } from "@camb-kit/client";
 import {
   type CreateAndWaitOptions,

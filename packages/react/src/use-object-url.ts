@@ -1,3 +1,4 @@
+// useObjectUrl: an object URL for a Blob, owned by the component and revoked on change or unmount.
 import { useEffect, useState } from "react";
 
 /**

@@ -1,3 +1,4 @@
+// useResultAudio: a finished run's audio, downloaded once and cached, as a playable URL (or voice previews).
 import {
   type AudioTaskFamily,
   families,

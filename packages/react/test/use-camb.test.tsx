@@ -1,9 +1,10 @@
+// useCamb: typed queries and mutations on the sandbox, errors as CambApiError, and a missing provider.
 import { CambApiError } from "@camb-kit/client";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { type CambQueryError, useCamb, useCambClient } from "../src/index.js";
-import { renderCambHook, testClient } from "./render.js";
-import { installSandbox } from "./sandbox-server.js";
+import { renderCambHook, testClient } from "./helpers/render.js";
+import { installSandbox } from "./helpers/sandbox-server.js";
 
 describe("useCamb", () => {
   it("queries any operation of the spec, typed by it", async () => {

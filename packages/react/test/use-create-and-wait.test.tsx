@@ -1,3 +1,4 @@
+// useCreateAndWait: progress, each failure, the shared status cache; cancel, unmount or a rerun stop it.
 import { CambApiError } from "@camb-kit/client";
 import {
   PaymentRequiredError,
@@ -9,8 +10,8 @@ import {
 import { act } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { cambKeys, useCreateAndWait, useTaskStatus } from "../src/index.js";
-import { advance, fakeTime, renderCambHook } from "./render.js";
-import { installSandbox, pathsSeen } from "./sandbox-server.js";
+import { advance, fakeTime, renderCambHook } from "./helpers/render.js";
+import { installSandbox, pathsSeen } from "./helpers/sandbox-server.js";
 
 const fixed = { intervalMs: 1000, backoffFactor: 1, jitter: "none" as const };
 const sound = { prompt: "rain on a tin roof" };

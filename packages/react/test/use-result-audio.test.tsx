@@ -1,10 +1,11 @@
+// useResultAudio: one cached download, object URLs revoked per component, voice previews, aborts, errors.
 import { CambApiError } from "@camb-kit/client";
 import { createAndWait } from "@camb-kit/polling";
 import { waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { useResultAudio } from "../src/index.js";
-import { renderCambHook, testClient } from "./render.js";
-import { installSandbox, pathsSeen } from "./sandbox-server.js";
+import { renderCambHook, testClient } from "./helpers/render.js";
+import { installSandbox, pathsSeen } from "./helpers/sandbox-server.js";
 
 const quick = { intervalMs: 1, initialDelayMs: 0, jitter: "none" as const };
 

@@ -1,10 +1,11 @@
+// useSpeechStream with the Blob fallback and with (fake) MediaSource: playback, quota, stop, errors.
 import { CambApiError, openSpeechStream, type StreamSpeechBody } from "@camb-kit/client";
 import { act, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { useSpeechStream } from "../src/index.js";
-import { FakeMediaSource } from "./fake-media-source.js";
-import { renderCambHook, testClient } from "./render.js";
-import { installSandbox } from "./sandbox-server.js";
+import { FakeMediaSource } from "./helpers/fake-media-source.js";
+import { renderCambHook, testClient } from "./helpers/render.js";
+import { installSandbox } from "./helpers/sandbox-server.js";
 
 // Short text: the sandbox renders ~60 ms of audio per character, and its MP3 encoder is pure JavaScript.
 const speech = (format: "mp3" | "wav" | "adts"): StreamSpeechBody => ({

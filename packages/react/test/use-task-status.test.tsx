@@ -1,3 +1,4 @@
+// useTaskStatus: backoff until SUCCESS, typed failure errors, nothing sent after unmount or without an id.
 import { CambApiError, createTask, type TaskFamily, unwrap } from "@camb-kit/client";
 import {
   PaymentRequiredError,
@@ -8,8 +9,8 @@ import {
 import type { TaskOutcome } from "@camb-kit/sandbox";
 import { describe, expect, it } from "vitest";
 import { useTaskStatus } from "../src/index.js";
-import { advance, fakeTime, renderCambHook, testClient } from "./render.js";
-import { installSandbox, pathsSeen } from "./sandbox-server.js";
+import { advance, fakeTime, renderCambHook, testClient } from "./helpers/render.js";
+import { installSandbox, pathsSeen } from "./helpers/sandbox-server.js";
 
 const fixed = { intervalMs: 1000, backoffFactor: 2, jitter: "none" as const };
 
@@ -116,7 +117,11 @@ describe("useTaskStatus", () => {
 
   it("refuses a schedule waitForTask would refuse, naming the option", () => {
     installSandbox();
-    for (const bad of [{ intervalMs: 0 }, { backoffFactor: 0.5 }, { intervalMs: 5000, maxIntervalMs: 1000 }]) {
+    for (const bad of [
+      { intervalMs: 0 },
+      { backoffFactor: 0.5 },
+      { intervalMs: 5000, maxIntervalMs: 1000 },
+    ]) {
       expect(() => renderCambHook(() => useTaskStatus("tts", "t", bad))).toThrow(
         new RangeError(`Invalid ${Object.keys(bad).at(-1)}: ${Object.values(bad).at(-1)}`),
       );

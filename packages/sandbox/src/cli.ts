@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// The `camb-sandbox` command: parses flags into startSandbox options, prints the URL, stops on a signal.
 import { parseArgs } from "node:util";
 import { parseFault, parseLatency } from "./cli/parse-fault.js";
 import { startSandbox } from "./server/start.js";

@@ -1,3 +1,4 @@
+// @camb-kit/sandbox: a stateful stand-in for the CAMB API, as msw handlers or an HTTP server, and its types.
 export { seededRandom } from "./random.js";
 export { cambHandlers, createSandbox } from "./sandbox.js";
 export { startSandbox } from "./server/start.js";

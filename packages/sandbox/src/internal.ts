@@ -1,3 +1,4 @@
+// The private channel from createSandbox to startSandbox: socket mode and the header that asks for a fault.
 /**
  * The private channel between createSandbox and startSandbox. Over real HTTP, body faults happen at the
  * socket (a declared Content-Length that is never reached, a stalled write), which a Response cannot

@@ -1,8 +1,9 @@
+// The sandbox's audio decodes with flac, sox and ffmpeg: task results, every stream format, FLAC edge cases.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { renderAudio } from "../src/audio/render.js";
 import { type RunningSandbox, startSandbox } from "../src/index.js";
-import { ffmpegToWav, ffprobe, flacTest, soxInfo, soxStat, writeTemp } from "./decoders.js";
-import { call, runTask } from "./harness.js";
+import { ffmpegToWav, ffprobe, flacTest, soxInfo, soxStat, writeTemp } from "./helpers/decoders.js";
+import { call, runTask } from "./helpers/harness.js";
 
 let sb: RunningSandbox;
 beforeAll(async () => {

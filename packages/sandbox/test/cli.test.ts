@@ -1,3 +1,4 @@
+// The `camb-sandbox` CLI: its fault and latency syntax, and the built bin serving until SIGINT or SIGTERM.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";

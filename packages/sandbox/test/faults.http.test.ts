@@ -1,3 +1,4 @@
+// Every fault kind over real HTTP as a plain fetch sees it, plus seeded probabilities and route checks.
 import { enums } from "@camb-kit/client/spec";
 import { afterEach, describe, expect, test } from "vitest";
 import {
@@ -7,7 +8,7 @@ import {
   type SandboxOptions,
   startSandbox,
 } from "../src/index.js";
-import { call, runTask } from "./harness.js";
+import { call, runTask } from "./helpers/harness.js";
 
 let sb: RunningSandbox | undefined;
 async function start(options: SandboxOptions): Promise<RunningSandbox> {

@@ -1,7 +1,8 @@
+// The fault kinds in-process (msw): statuses, resets, truncation, fake-timer stalls, bad JSON, odd statuses.
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { createSandbox, type FaultRule } from "../src/index.js";
-import { call, MSW_BASE } from "./harness.js";
+import { call, MSW_BASE } from "./helpers/harness.js";
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

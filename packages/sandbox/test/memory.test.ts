@@ -1,3 +1,4 @@
+// A 1 GiB /tts-stream goes through startSandbox in constant memory.
 import { expect, test } from "vitest";
 import { startSandbox } from "../src/index.js";
 

@@ -1,4 +1,5 @@
-import { httpHarness } from "./harness.js";
+// Runs the shared task and operation suites against startSandbox over real HTTP.
+import { httpHarness } from "./helpers/harness.js";
 import { operationSuite } from "./suites/operations.js";
 import { taskSuite } from "./suites/tasks.js";
 

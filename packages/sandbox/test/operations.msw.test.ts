@@ -1,4 +1,5 @@
-import { mswHarness } from "./harness.js";
+// Runs the shared task and operation suites against the sandbox's handlers in-process, through msw.
+import { mswHarness } from "./helpers/harness.js";
 import { operationSuite } from "./suites/operations.js";
 import { taskSuite } from "./suites/tasks.js";
 

@@ -1,7 +1,8 @@
+// Pre-signed storage URLs: same origin, outside the API path, no key needed, expiry, unknown tokens, reset.
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createSandbox, startSandbox } from "../src/index.js";
-import { call, MSW_BASE, runTask } from "./harness.js";
+import { call, MSW_BASE, runTask } from "./helpers/harness.js";
 
 describe("pre-signed storage URLs", () => {
   test("over HTTP: same origin, separate path, no key needed, 403 once expired, 404 for unknown tokens", async () => {

@@ -1,3 +1,4 @@
+// Shows an error the hooks report as one readable line: task failures, API errors, anything else.
 import { CambApiError } from "@camb-kit/client";
 import { TaskFailedError } from "@camb-kit/react";
 

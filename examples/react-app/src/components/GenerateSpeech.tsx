@@ -1,3 +1,4 @@
+// The task section: creates a TTS task, shows its progress, can cancel it and plays the FLAC result.
 import { useCreateAndWait, useResultAudio } from "@camb-kit/react";
 import { useState } from "react";
 import { ErrorMessage } from "./ErrorMessage.js";

@@ -1,3 +1,4 @@
+// The streaming section: plays /tts-stream MP3 as it arrives, with time to first audio and to playback.
 import { useSpeechStream } from "@camb-kit/react";
 import { useState } from "react";
 import { ErrorMessage } from "./ErrorMessage.js";

@@ -1,3 +1,4 @@
+// A <select> of the account's voices by name, reporting the chosen voice id.
 import type { Schemas } from "@camb-kit/client";
 
 interface VoicePickerProps {

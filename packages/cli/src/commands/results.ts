@@ -1,3 +1,4 @@
+// `camb results`: a bulk download of finished runs of a family, one line (or JSON entry) per run id.
 import { type BulkTaskFamily, families, isTaskFamily } from "@camb-kit/client";
 import { downloadResults } from "@camb-kit/node";
 import type { Context } from "../context.js";

@@ -1,3 +1,4 @@
+// `camb sandbox`: serves the sandbox over HTTP until Ctrl-C, printing its URL on stdout.
 import { startSandbox } from "@camb-kit/sandbox";
 import { InputError } from "../exit-codes.js";
 

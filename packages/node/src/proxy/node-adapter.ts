@@ -1,3 +1,4 @@
+// toNodeHandler: mounts a fetch-style handler on node:http, streaming both bodies and aborting on disconnect.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";

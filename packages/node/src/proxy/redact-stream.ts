@@ -1,3 +1,4 @@
+// A streaming transform that replaces the API key in a body, even when it is split across chunks.
 const REDACTED = new TextEncoder().encode("[redacted]");
 
 /**

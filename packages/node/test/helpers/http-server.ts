@@ -1,3 +1,4 @@
+// A real HTTP server on 127.0.0.1 for the tests, with request recording, close detection and deferreds.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 

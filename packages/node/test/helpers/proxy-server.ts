@@ -1,3 +1,4 @@
+// createCambProxy mounted on a real node:http server through toNodeHandler, as an app would mount it.
 import { type CambProxyOptions, createCambProxy, toNodeHandler } from "../../src/index.js";
 import { startServer, type TestServer } from "./http-server.js";
 

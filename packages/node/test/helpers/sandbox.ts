@@ -1,3 +1,4 @@
+// The sandbox over real HTTP for the node tests: a non-retrying client, finished runs, request filtering.
 import {
   type CambClient,
   createCambClient,

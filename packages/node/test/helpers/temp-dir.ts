@@ -1,3 +1,4 @@
+// Temp folders removed after each test, deterministic test bytes, and a pre-existing target to compare.
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,3 +1,4 @@
+// Forwards an <audio> element's playback events (playing, waiting, pause, ended, error) to the speech hook.
 export type PlayerEvent = "playing" | "waiting" | "pause" | "ended" | "error";
 
 const EVENTS: PlayerEvent[] = ["playing", "waiting", "pause", "ended", "error"];

@@ -1,3 +1,4 @@
+// Speech playback for formats MediaSource cannot take: collect the stream, then play it from an object URL.
 import { detach, type Playback, type PlaybackInput } from "./playback.js";
 
 /**

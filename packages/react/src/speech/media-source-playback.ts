@@ -1,3 +1,4 @@
+// Speech playback while the stream arrives: chunks appended to a SourceBuffer, played ones evicted when full.
 import { detach, type Playback, type PlaybackInput } from "./playback.js";
 
 /** Resolves on the first `type` event of `target`, rejects when `stop` fires first; removes its listeners. */
@@ -57,7 +58,7 @@ async function append(
  * Plays the stream while it arrives: each chunk is appended to a SourceBuffer and playback starts after the
  * first one, so the time to first sound is the time to the first chunk, not to the whole file.
  */
-export function playWithMediaSource(input: PlaybackInput): Playback {
+export function playWithMediaSource(input: PlaybackInput & { mimeType: string }): Playback {
   const { audio, stream, mimeType, onFirstAudio, onReady } = input;
   const mediaSource = new MediaSource();
   const stop = new AbortController();

@@ -1,3 +1,4 @@
+// What the two speech players share: the Playback contract, detaching the element, MediaSource support.
 /** One stream being played into an `<audio>` element. */
 export interface Playback {
   /** "media-source" plays while the stream arrives; "blob" plays once the whole stream has arrived. */
@@ -11,7 +12,8 @@ export interface Playback {
 export interface PlaybackInput {
   audio: HTMLAudioElement;
   stream: ReadableStream<Uint8Array>;
-  mimeType: string;
+  /** The response's Content-Type; undefined when it sent none. */
+  mimeType: string | undefined;
   /** Called once, when the first audio bytes arrive. */
   onFirstAudio: () => void;
   /** Called once the element has something to play: the hook calls `audio.play()` there. */

@@ -1,3 +1,4 @@
+// useSpeechStream: plays `POST /tts-stream` as it arrives, with its status and time to first audio.
 import { openSpeechStream, type StreamSpeechBody } from "@camb-kit/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useCambClient } from "../provider.js";
@@ -124,7 +125,8 @@ export function useSpeechStream(options: SpeechStreamOptions = {}): SpeechStream
       try {
         const speech = await openSpeechStream(client, body, { signal: mine.controller.signal });
         if (session.current !== mine) return void speech.stream.cancel().catch(() => {});
-        const mimeType = speech.contentType ?? "audio/mpeg";
+        // No Content-Type: nothing to tell MediaSource, so the Blob fallback plays it and the element sniffs it.
+        const mimeType = speech.contentType;
         const input = {
           audio,
           stream: speech.stream,
@@ -133,7 +135,9 @@ export function useSpeechStream(options: SpeechStreamOptions = {}): SpeechStream
           onReady: () => void audio.play().catch(fail),
         };
         const playback =
-          mode === "auto" && canUseMediaSource(mimeType) ? playWithMediaSource(input) : playAsBlob(input);
+          mode === "auto" && canUseMediaSource(mimeType)
+            ? playWithMediaSource({ ...input, mimeType })
+            : playAsBlob(input);
         mine.playback = playback;
         update((v) => ({ ...v, mode: playback.mode, contentType: speech.contentType }));
         await playback.done;

@@ -1,3 +1,4 @@
+// CRC-8 and CRC-16 as FLAC defines them, for the frame headers and footers the FLAC writer emits.
 /** The two CRCs FLAC frames carry: CRC-8 (poly 0x07) over the header, CRC-16 (poly 0x8005) over the frame. */
 function table(poly: number, width: 8 | 16): Uint16Array {
   const top = 1 << (width - 1);

@@ -1,3 +1,4 @@
+// A minimal FLAC writer (uncompressed 16-bit frames) whose exact byte length is known before the first byte.
 import { crc8, crc16 } from "./crc.js";
 
 /**

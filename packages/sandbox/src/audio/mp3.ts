@@ -1,3 +1,4 @@
+// MP3 encoding of the sandbox's tone with lamejs, loaded on first use, as a stream of encoded chunks.
 import { createLoop, type ToneSpec } from "./tone.js";
 
 /** The sample rates MPEG-1/2/2.5 layer III can carry. */

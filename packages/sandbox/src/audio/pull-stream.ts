@@ -1,3 +1,4 @@
+// Turns audio chunk generators into pull-driven ReadableStreams that yield to I/O so bytes reach the network.
 /**
  * One turn of the event loop. The audio generators are CPU-bound (synthesis, MP3 encoding) and resolve
  * without touching I/O, so a chain of pulls would run entirely as microtasks and starve the socket: over

@@ -1,3 +1,4 @@
+// The sandbox's synthetic "voice": a one-second seamless tone loop derived from a hash of the request.
 /**
  * The sandbox's "voice": a pair of tones under a syllable-like envelope, with frequencies derived from a
  * hash of the request, so different inputs give different (and recognisably different) audio.

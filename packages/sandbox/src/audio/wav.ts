@@ -1,3 +1,4 @@
+// The 44-byte RIFF/WAVE header of 16-bit PCM audio, for the sandbox's WAV answers.
 /** A 44-byte canonical RIFF/WAVE header for 16-bit PCM. */
 export function wavHeader(sampleRate: number, channels: number, dataBytes: number): Uint8Array {
   const header = new Uint8Array(44);

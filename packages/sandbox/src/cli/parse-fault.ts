@@ -1,3 +1,4 @@
+// Parses the sandbox CLI's `--fault` and `--latency` syntax into fault rules and latency ranges.
 import type { FaultKind, FaultRule } from "../types.js";
 
 const KINDS: readonly FaultKind[] = [

@@ -1,3 +1,4 @@
+// The API's language table (numeric ids, names, short codes) that the language listings answer with.
 import type { components } from "@camb-kit/client/spec";
 
 type Language = components["schemas"]["Language"];

@@ -1,3 +1,4 @@
+// The sandbox account's built-in voice library, and the shape of a voice before it is given an id.
 import type { components } from "@camb-kit/client/spec";
 
 export type Voice = components["schemas"]["Voice"];

@@ -1,3 +1,4 @@
+// Truncate and stall faults applied to a Response's body stream, for in-process (msw) sandboxes.
 import { delay } from "../delay.js";
 import type { FaultRule } from "../types.js";
 

@@ -1,3 +1,4 @@
+// Decides, deterministically per seed, which fault rules and how much latency apply to each request.
 import { seededRandom } from "../random.js";
 import type { FaultRule } from "../types.js";
 

@@ -1,3 +1,4 @@
+// The sandbox's answer builders: JSON, FastAPI's `detail` and 422 bodies, and streamed audio.
 import type { RenderedAudio } from "../audio/render.js";
 import type { ValidationIssue } from "../openapi/fastapi-errors.js";
 

@@ -1,3 +1,4 @@
+// Downloads from the sandbox's pre-signed URLs, answering like S3: no key needed, 403 expired, 404 unknown.
 import type { SandboxState } from "../state/store.js";
 import { audio } from "./respond.js";
 

@@ -1,3 +1,4 @@
+// The voice and language operations: the listings, and creating a custom voice from a multipart upload.
 import { LANGUAGES } from "../data/languages.js";
 import type { NewVoice, Voice } from "../data/voices.js";
 import { field, type OperationHandler } from "./context.js";

@@ -1,3 +1,4 @@
+// startSandbox: the sandbox's msw handlers served over real HTTP on node:http, imported only when called.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getResponse, type RequestHandler } from "msw";

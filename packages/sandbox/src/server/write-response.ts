@@ -1,3 +1,4 @@
+// Writes a Response to node:http with backpressure, carrying out socket faults (reset, truncate, stall).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { delay } from "../delay.js";
 import { FAULT_HEADER, type SocketFault } from "../internal.js";

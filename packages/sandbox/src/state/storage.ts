@@ -1,3 +1,4 @@
+// The sandbox's object store behind pre-signed-style URLs: tokens, expiry, and audio rendered on download.
 import type { RenderedAudio } from "../audio/render.js";
 
 /** The sandbox's stand-in for an object store behind pre-signed URLs. Not part of the API, so a constant. */

@@ -1,3 +1,4 @@
+// Everything a sandbox remembers between requests (tasks, runs, voices, stored files), and its reset.
 import type { TaskFamily } from "@camb-kit/client/spec";
 import { BUILTIN_VOICES, type NewVoice, type Voice } from "../data/voices.js";
 import type { Json } from "../openapi/json.js";

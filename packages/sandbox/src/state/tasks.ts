@@ -1,3 +1,4 @@
+// A task's life in the sandbox: its outcome (from a marker or the option) and what each status poll answers.
 import type { TaskFamily, TaskStatusResult } from "@camb-kit/client/spec";
 import type { Json } from "../openapi/json.js";
 import type { TaskOutcome } from "../types.js";

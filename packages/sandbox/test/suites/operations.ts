@@ -1,6 +1,7 @@
+// Shared test body: /tts-stream, voices, languages, auth and unknown paths, run over either transport.
 import { families, operations } from "@camb-kit/client/spec";
 import { afterEach, describe, expect, test } from "vitest";
-import { call, type Harness, jsonOf, type Started } from "../harness.js";
+import { call, type Harness, jsonOf, type Started } from "../helpers/harness.js";
 
 const SPEECH = { text: "Streaming hello from the sandbox.", language: "en-us", voice_id: 147320 };
 

@@ -1,5 +1,6 @@
+// Shared test body: each task family from create to bulk results, outcomes, bad input, over either transport.
 import { afterEach, describe, expect, test } from "vitest";
-import { call, type Harness, jsonOf, LONG_DESCRIPTION, runTask, type Started } from "../harness.js";
+import { call, type Harness, jsonOf, LONG_DESCRIPTION, runTask, type Started } from "../helpers/harness.js";
 
 /** Task families end to end: create -> status -> result -> bulk, plus their bad-input answers. */
 export function taskSuite(harness: Harness): void {

@@ -1,3 +1,4 @@
+// Wrappers over real decoders (ffprobe, flac -t, sox, ffmpeg) and a temp folder for the audio they check.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

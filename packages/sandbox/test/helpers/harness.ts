@@ -1,6 +1,7 @@
+// Reaches a sandbox in-process (msw) or over real HTTP behind one interface, plus fetch and task helpers.
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll } from "vitest";
-import { createSandbox, type RecordedRequest, type SandboxOptions, startSandbox } from "../src/index.js";
+import { createSandbox, type RecordedRequest, type SandboxOptions, startSandbox } from "../../src/index.js";
 
 /** A sandbox under test, reached either in-process (msw) or over real HTTP (startSandbox). */
 export interface Started {

@@ -1,3 +1,4 @@
+// A client on a fetch that replays scripted status answers and records when each request came, plus settle().
 import { type CambClient, createCambClient } from "@camb-kit/client";
 
 /** One scripted answer: a status payload (sent as 200 JSON), a ready Response, or an Error to throw. */

@@ -1,9 +1,10 @@
+// Renders a hook inside QueryClientProvider and CambProvider on the sandbox, plus fake-time helpers.
 import { type CambClient, createCambClient } from "@camb-kit/client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, type RenderHookOptions, renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { vi } from "vitest";
-import { CambProvider } from "../src/index.js";
+import { CambProvider } from "../../src/index.js";
 import { BASE_URL } from "./sandbox-server.js";
 
 /** A client on the sandbox, without retries so every request the tests count is one the hook made. */

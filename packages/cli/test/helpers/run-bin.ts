@@ -1,8 +1,9 @@
+// Runs the built CLI (bin or demo) in a child process without a TTY or API key and collects its output.
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
-export const DEMO = fileURLToPath(new URL("../dist/demo.js", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
+export const DEMO = fileURLToPath(new URL("../../dist/demo.js", import.meta.url));
 
 export interface Finished {
   code: number | null;

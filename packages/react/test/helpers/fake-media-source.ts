@@ -1,3 +1,4 @@
+// A MediaSource and SourceBuffer stand-in for happy-dom, with Chromium's append rules and quota error.
 /**
  * A MediaSource stand-in for happy-dom (which has none), faithful in what the hook relies on: `sourceopen`
  * after creation, one append at a time with `updating` and `updateend`, `endOfStream` only while open.

@@ -1,3 +1,4 @@
+// Fetches for the client tests: one that answers from a script and records requests, one that hangs.
 /** A fetch that answers from a script and records every request it was sent (nothing is mocked globally). */
 export type Step = Response | Error | ((request: Request) => Promise<Response> | Response);
 

@@ -1,3 +1,4 @@
+// Vitest setup for the hook tests: msw listening, cleanup after each test, Query notifications on microtasks.
 import { notifyManager } from "@tanstack/react-query";
 import { cleanup } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";

@@ -1,5 +1,6 @@
+// Poll checks that replay scripted outcomes, the outcomes themselves, and fake time from 0 for a test file.
 import { afterEach, beforeEach, vi } from "vitest";
-import type { CheckContext, CheckOutcome } from "../src/index.js";
+import type { CheckContext, CheckOutcome } from "../../src/index.js";
 
 export type Outcome = CheckOutcome<string, string>;
 

@@ -1,3 +1,4 @@
+// The msw server the hook tests share, a fresh sandbox per test on it, and the API paths it saw.
 import { createSandbox, type SandboxOptions } from "@camb-kit/sandbox";
 import { setupServer } from "msw/node";
 

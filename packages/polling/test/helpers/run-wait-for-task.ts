@@ -1,6 +1,7 @@
+// Runs waitForTask to the end on fake time and returns its outcome, requests and send times.
 import type { TaskFamily } from "@camb-kit/client";
 import { vi } from "vitest";
-import { waitForTask } from "../src/index.js";
+import { waitForTask } from "../../src/index.js";
 import { type Answer, scriptedClient, settle } from "./scripted-fetch.js";
 
 /** Runs waitForTask to the end on fake time: the outcome, the requests and when each was sent. */

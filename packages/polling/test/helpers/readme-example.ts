@@ -1,6 +1,6 @@
 // The opening example of README.md, kept here so `pnpm typecheck` proves it compiles. Not run.
 import { createCambClient } from "@camb-kit/client";
-import { createAndWait, PaymentRequiredError, TaskFailedError } from "../src/index.js";
+import { createAndWait, PaymentRequiredError, TaskFailedError } from "../../src/index.js";
 
 const camb = createCambClient({ apiKey: process.env.CAMB_API_KEY });
 try {
