@@ -1,5 +1,6 @@
-// What every command runs with: the real API when CAMB_API_KEY is set (and no --sandbox), else the sandbox.
+// What every command runs with: an explicit base URL, else the real API with CAMB_API_KEY, else the sandbox.
 import { type CambClient, createCambClient } from "@camb-kit/client";
+import { withoutCredentials } from "@camb-kit/client/internal";
 import type { PollOptions } from "@camb-kit/polling";
 import { startSandbox } from "@camb-kit/sandbox";
 import { createReporter, type Reporter } from "./progress.js";
@@ -23,33 +24,38 @@ export interface Context {
   close(): Promise<void>;
 }
 
+/** The key the CLI gives its embedded sandbox: long, so redacting it can never mangle a message. */
+const EMBEDDED_SANDBOX_KEY = "camb-cli-embedded-sandbox-key";
+
 /**
- * With CAMB_API_KEY set, talks to the real API (or `--base-url`). Without a key, or with `--sandbox`, starts
- * the embedded sandbox in-process and says so on stderr, so every command works out of the box.
+ * Who answers, in this order: `--sandbox` (the embedded sandbox, always); an explicit base URL (`--base-url`
+ * or CAMB_BASE_URL: your proxy, which holds the key, or a `camb sandbox` in another process), with
+ * CAMB_API_KEY when set; the real API with CAMB_API_KEY; and with neither a key nor a base URL the embedded
+ * sandbox, so every command works out of the box. Anything but the real API with a key is said on stderr.
  */
 export async function openContext(options: GlobalOptions, signal: AbortSignal): Promise<Context> {
   const reporter = createReporter(process.stderr, options.quiet);
-  const apiKey = process.env.CAMB_API_KEY;
-  const baseUrl = options.baseUrl ?? process.env.CAMB_BASE_URL;
+  const apiKey = process.env.CAMB_API_KEY || undefined;
+  const baseUrl = options.baseUrl ?? (process.env.CAMB_BASE_URL || undefined);
   const base = { signal, reporter, json: Boolean(options.json) };
 
-  if (apiKey && !options.sandbox) {
-    return {
-      ...base,
-      client: createCambClient({ apiKey, ...(baseUrl ? { baseUrl } : {}) }),
-      sandboxUrl: undefined,
-      poll: {},
-      close: async () => {},
-    };
+  if (!options.sandbox && (apiKey || baseUrl)) {
+    const client = createCambClient({ apiKey, ...(baseUrl ? { baseUrl } : {}) });
+    if (baseUrl) {
+      const which = options.baseUrl ? "--base-url" : "CAMB_BASE_URL";
+      const key = apiKey ? "with CAMB_API_KEY" : "without a key (CAMB_API_KEY is not set)";
+      process.stderr.write(`${which}: calling ${withoutCredentials(baseUrl)} ${key}\n`);
+    }
+    return { ...base, client, sandboxUrl: undefined, poll: {}, close: async () => {} };
   }
   const sandbox = await startSandbox({ port: 0 });
-  const why = options.sandbox ? "--sandbox" : "CAMB_API_KEY is not set";
+  const why = options.sandbox ? "--sandbox" : "neither CAMB_API_KEY nor a base URL is set";
   process.stderr.write(
     `${why}: using the embedded sandbox at ${sandbox.url} (local, no credits, synthetic audio)\n`,
   );
   return {
     ...base,
-    client: createCambClient({ apiKey: "sandbox", baseUrl: sandbox.url }),
+    client: createCambClient({ apiKey: EMBEDDED_SANDBOX_KEY, baseUrl: sandbox.url }),
     sandboxUrl: sandbox.url,
     // The sandbox finishes tasks in a poll or two: check often so the tour stays quick.
     poll: { intervalMs: 100, maxIntervalMs: 500 },

@@ -1,16 +1,18 @@
-// The CLI's exit codes, the errors that map to each, and the one-line message printed for a failure.
-import { CambApiError, CambTimeoutError } from "@camb-kit/client";
+// The CLI's exit codes, the error classes that map to each, and the one-line message printed for a failure.
+import { CambApiError, CambConnectionError, CambError, CambTimeoutError } from "@camb-kit/client";
+import { redactSecrets } from "@camb-kit/client/internal";
+import { MissingFolderError, TargetExistsError, TargetNotAFileError } from "@camb-kit/node";
 import { PollTimeoutError, TaskFailedError } from "@camb-kit/polling";
 import { CommanderError } from "commander";
 
 /** Exit codes, so scripts can tell what went wrong without parsing messages. */
 export const ExitCode = {
   ok: 0,
-  /** Anything unexpected. */
+  /** Anything unexpected (a bug: please report it). */
   failure: 1,
-  /** Bad input: a usage error, an invalid value, or a request the API rejected as invalid (400/422). */
+  /** Bad input: a usage error, an invalid value or output path, or a request the API rejected (400/422). */
   badInput: 2,
-  /** The API failed or could not be reached (other HTTP errors, timeouts, network errors). */
+  /** The API failed, could not be reached, or answered with something unusable (timeouts, cut bodies…). */
   apiError: 3,
   /** A task ended in ERROR, TIMEOUT or PAYMENT_REQUIRED, or did not finish in time. */
   taskFailed: 4,
@@ -19,36 +21,63 @@ export const ExitCode = {
 } as const;
 
 /** An invalid value the CLI itself detected. */
-export class InputError extends Error {
-  override readonly name = "InputError";
+export class InputError extends CambError {
+  override readonly name: string = "InputError";
 }
 
 /** The run was stopped by a signal. */
-export class InterruptedError extends Error {
-  override readonly name = "InterruptedError";
-  constructor(readonly signal: string) {
+export class InterruptedError extends CambError {
+  override readonly name: string = "InterruptedError";
+  declare readonly signal: string;
+  constructor(signal: string) {
     super(`interrupted by ${signal}`);
+    this.init({ signal });
   }
 }
 
+type Rule = [errorClass: abstract new (...args: never[]) => Error, code: number | ((error: never) => number)];
+
+/**
+ * Which class of error gives which exit code, first match wins: specific classes before the families they
+ * belong to. A bad option (TypeError, RangeError: a value the CLI passed on unchecked) is bad input too.
+ */
+const RULES: readonly Rule[] = [
+  [InterruptedError, ExitCode.interrupted],
+  [InputError, ExitCode.badInput],
+  [CommanderError, (error: CommanderError) => (error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput)],
+  [CambApiError, (error: CambApiError) => (error.status === 400 || error.status === 422 ? 2 : 3)],
+  [TaskFailedError, ExitCode.taskFailed],
+  [PollTimeoutError, ExitCode.taskFailed],
+  [TargetExistsError, ExitCode.badInput],
+  [TargetNotAFileError, ExitCode.badInput],
+  [MissingFolderError, ExitCode.badInput],
+  [CambConnectionError, ExitCode.apiError],
+  [CambTimeoutError, ExitCode.apiError],
+  [CambError, ExitCode.apiError],
+  [TypeError, ExitCode.badInput],
+  [RangeError, ExitCode.badInput],
+];
+
 export function exitCodeFor(error: unknown): number {
-  if (error instanceof InterruptedError) return ExitCode.interrupted;
-  if (error instanceof InputError) return ExitCode.badInput;
-  if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
-  if (error instanceof CambApiError)
-    return error.status === 400 || error.status === 422 ? ExitCode.badInput : ExitCode.apiError;
-  if (error instanceof TaskFailedError || error instanceof PollTimeoutError) return ExitCode.taskFailed;
-  if (error instanceof CambTimeoutError || error instanceof TypeError) return ExitCode.apiError;
+  for (const [errorClass, code] of RULES) {
+    if (error instanceof errorClass) return typeof code === "number" ? code : code(error as never);
+  }
   return ExitCode.failure;
 }
 
-/** One line for stderr: the task failure's reason, the API's message, or the error's own message. */
+/** One line for stderr: the task failure's reason, the API's message, or the error's own; never a key. */
 export function describeError(error: unknown): string {
   if (error instanceof TaskFailedError) {
     const reason = error.exceptionReason ? ` (${error.exceptionReason})` : "";
     return `task ${error.taskId} ended in ${error.status}${reason}: ${error.message}`;
   }
-  if (error instanceof TypeError && error.cause instanceof Error)
-    return `${error.message}: ${error.cause.message}`;
-  return error instanceof Error ? error.message : String(error);
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const text =
+    error instanceof Error && !(error instanceof CambError) && cause instanceof Error
+      ? `${error.message}: ${cause.message}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  // CambErrors are redacted already; anything else (a runtime's own error) is redacted here.
+  return redactSecrets(text);
 }

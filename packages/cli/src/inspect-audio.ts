@@ -1,5 +1,6 @@
 // Decodes a saved WAV, FLAC or MP3 file whole and reports what it really is, so nothing printed is a guess.
 import { readFile } from "node:fs/promises";
+import { CambError } from "@camb-kit/client";
 import { normalizeMediaType } from "@camb-kit/client/spec";
 import { FLACDecoder } from "@wasm-audio-decoders/flac";
 import { MPEGDecoder } from "mpg123-decoder";
@@ -14,8 +15,8 @@ export interface AudioInfo {
   channels: number;
 }
 
-export class UndecodableAudioError extends Error {
-  override readonly name = "UndecodableAudioError";
+export class UndecodableAudioError extends CambError {
+  override readonly name: string = "UndecodableAudioError";
 }
 
 function decodeWav(data: Uint8Array): Omit<AudioInfo, "path" | "bytes" | "format"> {

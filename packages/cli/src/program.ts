@@ -37,7 +37,7 @@ function buildProgram(
     .addOption(
       new Option("--format <format>", "audio format").choices(SPEECH_FORMATS).default(DEFAULT_SPEECH_FORMAT),
     )
-    .option("-o, --output <file>", "output file (default speech.<extension of the format>)")
+    .option("-o, --output <file>", "output file, a folder for speech.<extension>, or - for stdout")
     .action((text: string, options, command: Command) =>
       run(command, (context) => tts(context, text, options)),
     );
@@ -47,7 +47,7 @@ function buildProgram(
     .description("generate a sound effect or music and save the WAV")
     .option("--duration <seconds>", `length in seconds, ${DURATION_RANGE} (the API's default when absent)`)
     .option("--music", "generate music instead of a sound effect")
-    .option("-o, --output <file>", "output file (the result's extension is added when it has none)", "sound")
+    .option("-o, --output <file>", "output file (its extension added if none), a folder, or - for stdout")
     .action((prompt: string, options, command: Command) =>
       run(command, (context) => sound(context, prompt, options)),
     );

@@ -29,7 +29,7 @@ describe("with no key: the embedded sandbox", () => {
       "--json",
     ]);
     expect(result.code).toBe(ExitCode.ok);
-    expect(result.stderr).toContain("CAMB_API_KEY is not set: using the embedded sandbox");
+    expect(result.stderr).toContain("neither CAMB_API_KEY nor a base URL is set: using the embedded sandbox");
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ path: join(dir, "hi.mp3"), audio: { format: "mp3" } });
     expect(report.bytes).toBe(report.audio.bytes);

@@ -1,7 +1,7 @@
 // The audio answers (a task's result, streamed speech) as an unread stream with what its headers say.
 import type { CambClient } from "./camb-client.js";
 import { declaredContentLength } from "./content-length.js";
-import { CambApiError } from "./errors.js";
+import { CambApiError } from "./errors/api-error.js";
 import type { AudioTaskFamily } from "./families.js";
 import { operations } from "./generated/operations.js";
 import type { components } from "./generated/schema.js";

@@ -1,9 +1,12 @@
 // createCambClient: openapi-fetch for the CAMB spec, with auth, retries and a headers timeout wired in.
 import type { HeadersOptions } from "openapi-fetch";
+import { absoluteUrl } from "./base-url.js";
 import type { CambClient } from "./camb-client.js";
 import { createCambFetch, type FetchWithSignal } from "./camb-fetch.js";
+import { registerSecret, withoutCredentials } from "./errors/secrets.js";
 import type { paths } from "./generated/schema.js";
 import { apiKeyHeader, defaultBaseUrl } from "./generated/service.js";
+import { guardJsonParsing } from "./guard-json.js";
 import { createClient } from "./openapi-fetch-interop.js";
 import { type RetryOptions, resolveRetryPolicy } from "./retry-policy.js";
 
@@ -51,7 +54,16 @@ function plainHeaders(headers: HeadersOptions | undefined): Record<string, strin
 /** Creates a typed client for the CAMB API on openapi-fetch, with auth, retries and a headers timeout. */
 export function createCambClient(options: CambClientOptions = {}): CambClient {
   const apiKey = options.apiKey ?? apiKeyFromEnvironment();
+  registerSecret(apiKey);
   const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
+  const parsedBase = absoluteUrl(baseUrl);
+  if (parsedBase.username || parsedBase.password) {
+    registerSecret(decodeURIComponent(parsedBase.password) || decodeURIComponent(parsedBase.username));
+    // Never quoted whole: the credentials would land in logs with every error that names the URL.
+    throw new TypeError(
+      `baseUrl must not carry credentials (${withoutCredentials(baseUrl)}): pass the key as apiKey, or a header in headers`,
+    );
+  }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(timeoutMs >= 0)) throw new RangeError(`timeoutMs must be a number >= 0, got ${timeoutMs}`);
   const userFetch = options.fetch;
@@ -66,13 +78,15 @@ export function createCambClient(options: CambClientOptions = {}): CambClient {
   const client = createClient<paths>({
     baseUrl,
     headers,
+    // With a key, redirects are followed by hand (camb-fetch.ts) so that the key never crosses to another
+    // origin: the fetch standard strips Authorization and cookies there, not a custom header.
+    ...(apiKey ? { redirect: "manual" } : {}),
     fetch: createCambFetch({
       fetch: fetchWithSignal,
       baseUrl,
       retry: resolveRetryPolicy(options.retry),
       timeoutMs,
-      apiKey,
     }),
   });
-  return client as unknown as CambClient;
+  return guardJsonParsing(client) as unknown as CambClient;
 }

@@ -8,7 +8,14 @@ export {
 } from "./audio.js";
 export type { BinaryPaths, CambClient, CambMethod, IsBinaryOperation } from "./camb-client.js";
 export { type CambClientOptions, createCambClient } from "./create-client.js";
-export { CambApiError, CambTimeoutError } from "./errors.js";
+export { CambApiError } from "./errors/api-error.js";
+export { CambError } from "./errors/camb-error.js";
+export {
+  CambConnectionError,
+  CambMalformedResponseError,
+  CambRedirectError,
+  CambTimeoutError,
+} from "./errors/transport-errors.js";
 export {
   type AudioTaskFamily,
   type BulkTaskFamily,

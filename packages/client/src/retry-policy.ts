@@ -1,4 +1,6 @@
-// How the client retries: options, defaults, which statuses, backoff with full jitter, Retry-After.
+// How the client retries: options, defaults, what may be repeated, backoff with full jitter, Retry-After.
+import { CambConnectionError, CambRedirectError } from "./errors/transport-errors.js";
+
 /** How the client retries. Pass `retry: false` to `createCambClient` to turn retries off. */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2 (so at most 3 requests). */
@@ -13,8 +15,10 @@ export interface RetryOptions {
    */
   maxRetryAfterMs?: number;
   /**
-   * Methods that are retried. Default GET, HEAD, OPTIONS, PUT, DELETE. POST is left out on purpose: a create
-   * call spends credits and the API has no idempotency key; add "POST" only where a duplicate is harmless.
+   * Methods retried on any transient failure (408, 429, 5xx, a network error, the headers timeout). Default
+   * GET, HEAD, OPTIONS, PUT, DELETE. Other methods (POST: a create call spends credits, and the API has no
+   * idempotency key) are retried only when the API certainly did not act: 429 and 503, and a connection
+   * refused before anything was sent. Add "POST" here only where a duplicate is harmless.
    */
   methods?: readonly string[];
   /** Source of randomness for full jitter, in [0, 1). Default Math.random; tests pass a fixed one. */
@@ -48,9 +52,22 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined): R
   return policy.maxRetries > 0 ? policy : null;
 }
 
-/** 408 Request Timeout, 429 Too Many Requests and every 5xx are worth another try. */
+/** 408 Request Timeout, 429 Too Many Requests and every 5xx are worth another try of an idempotent call. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
+}
+
+/**
+ * Whether an attempt that failed with `error` or answered `status` may be repeated. An idempotent call may be
+ * repeated on any transient failure; any other call only when the API says it did not handle the request
+ * (429, 503) or the connection was refused before it was sent: after a reset, a 500, a 502 or a 504 a
+ * create call may have started a task, and repeating it could pay twice.
+ */
+export function mayRetry(error: unknown, status: number | undefined, idempotent: boolean): boolean {
+  if (status !== undefined) return idempotent ? isRetryableStatus(status) : status === 429 || status === 503;
+  if (error instanceof CambRedirectError) return false;
+  if (idempotent) return true;
+  return error instanceof CambConnectionError && !error.requestSent;
 }
 
 /** Full jitter: a uniform delay in [0, min(maxDelay, initial * 2^attempt)). `attempt` starts at 0. */

@@ -1,5 +1,5 @@
 // unwrap(): an openapi-fetch result's data, or a thrown CambApiError.
-import { CambApiError } from "./errors.js";
+import { CambApiError } from "./errors/api-error.js";
 
 /** What every openapi-fetch call resolves to. */
 export interface FetchResult<Data, Err> {

@@ -1,6 +1,6 @@
 // The retry loop: which statuses and methods are retried, backoff, Retry-After, and abort during a wait.
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { createCambClient } from "../src/index.js";
+import { CambConnectionError, createCambClient } from "../src/index.js";
 import { json, scriptedFetch } from "./helpers/scripted-fetch.js";
 
 const BASE = "http://camb.test/apis";
@@ -69,20 +69,51 @@ describe("retries", () => {
     expect(script.requests).toHaveLength(2);
   });
 
-  test("does not retry POST by default: a create call spends credits", async () => {
-    const script = scriptedFetch([json(503, {}), json(200, { task_id: "t" })]);
+  test.each([429, 503])(
+    "retries a POST answered %i: the API says it did not handle it, so no task was started",
+    async (code) => {
+      const script = scriptedFetch([json(code, {}, { "retry-after": "2" }), json(200, { task_id: "t" })]);
+      const camb = createCambClient({ baseUrl: BASE, fetch: script.fetch });
+      const pending = camb.POST("/text-to-sound", { body: { prompt: "rain" } });
+      await vi.advanceTimersByTimeAsync(1999);
+      expect(script.requests).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await pending).data).toEqual({ task_id: "t" });
+      expect(await script.requests[1]?.text()).toBe(JSON.stringify({ prompt: "rain" }));
+    },
+  );
+
+  test.each([500, 502, 504, 408])(
+    "does not retry a POST answered %i: the task may have started, and a second create could pay twice",
+    async (code) => {
+      const script = scriptedFetch([json(code, {}), json(200, { task_id: "t" })]);
+      const camb = createCambClient({ baseUrl: BASE, fetch: script.fetch });
+      const pending = camb.POST("/text-to-sound", { body: { prompt: "rain" } });
+      await vi.runAllTimersAsync();
+      expect((await pending).response.status).toBe(code);
+      expect(script.requests).toHaveLength(1);
+    },
+  );
+
+  test("a connection lost on a POST is a CambConnectionError that says the request may have been sent", async () => {
+    const reset = Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } });
+    const script = scriptedFetch([reset, json(200, { task_id: "t" })]);
     const camb = createCambClient({ baseUrl: BASE, fetch: script.fetch });
-    const pending = camb.POST("/text-to-sound", { body: { prompt: "rain" } });
-    await vi.runAllTimersAsync();
-    expect((await pending).response.status).toBe(503);
+    const error = await camb.POST("/text-to-sound", { body: { prompt: "rain" } }).catch((e) => e);
+    expect(error).toBeInstanceOf(CambConnectionError);
+    expect(error).toMatchObject({ requestSent: true, method: "POST", path: "/text-to-sound", cause: reset });
+    expect(error.message).toContain("may have reached the API");
     expect(script.requests).toHaveLength(1);
   });
 
-  test("a network error on POST is thrown, not retried", async () => {
-    const script = scriptedFetch([new TypeError("fetch failed"), json(200, { task_id: "t" })]);
+  test("a connection refused before anything was sent is retried, POST included", async () => {
+    const refused = Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
+    const script = scriptedFetch([refused, json(200, { task_id: "t" })]);
     const camb = createCambClient({ baseUrl: BASE, fetch: script.fetch });
-    await expect(camb.POST("/text-to-sound", { body: { prompt: "rain" } })).rejects.toThrow("fetch failed");
-    expect(script.requests).toHaveLength(1);
+    const pending = camb.POST("/text-to-sound", { body: { prompt: "rain" } });
+    await vi.runAllTimersAsync();
+    expect((await pending).data).toEqual({ task_id: "t" });
+    expect(script.requests).toHaveLength(2);
   });
 
   test("POST opted in: the body is rebuilt for every attempt", async () => {

@@ -1,7 +1,7 @@
 // The temp-file-then-rename steps of a save: temp names, existence checks, cleanup, and a race-free commit.
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
-import { TargetExistsError } from "./errors.js";
+import { TargetExistsError, TargetNotAFileError } from "./errors.js";
 import { fileOps } from "./file-ops.js";
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code;
@@ -12,19 +12,52 @@ const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | null)?.c
  * impossible (and `wx` makes one an error instead of a clobbered file).
  */
 export function tempPathFor(target: string): string {
-  const name = basename(target).slice(0, 200); // keep the result under the usual 255-byte name limit
-  return join(dirname(target), `.${name}.${randomBytes(6).toString("hex")}.part`);
+  return join(
+    dirname(target),
+    `.${cutToBytes(basename(target), 200)}.${randomBytes(6).toString("hex")}.part`,
+  );
 }
 
-/** True when something (even a dangling symlink) exists at `path`. */
-export async function pathExists(path: string): Promise<boolean> {
+/**
+ * `name` cut to at most `limit` UTF-8 bytes, never inside a character: file systems limit a name to 255
+ * bytes, not characters (80 × "音" is 240 bytes), and the temp name adds 20 bytes to the target's.
+ */
+export function cutToBytes(name: string, limit: number): string {
+  if (Buffer.byteLength(name) <= limit) return name;
+  let bytes = 0;
+  let end = 0;
+  for (const character of name) {
+    bytes += Buffer.byteLength(character);
+    if (bytes > limit) break;
+    end += character.length;
+  }
+  return name.slice(0, end);
+}
+
+/**
+ * Whether a regular file is at `path` (false when nothing is). Anything else there, a symlink included, is a
+ * `TargetNotAFileError`: renaming over `/dev/null`, a FIFO or a link to `/dev/stdout` would replace it.
+ */
+export async function fileExists(path: string): Promise<boolean> {
+  let stats: Awaited<ReturnType<typeof fileOps.lstat>>;
   try {
-    await fileOps.lstat(path);
-    return true;
+    stats = await fileOps.lstat(path);
   } catch (error) {
     if (errorCode(error) === "ENOENT") return false;
     throw error;
   }
+  if (stats.isFile()) return true;
+  throw new TargetNotAFileError(path, kindOf(stats));
+}
+
+function kindOf(stats: Awaited<ReturnType<typeof fileOps.lstat>>): string {
+  if (stats.isSymbolicLink()) return "a symbolic link";
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  if (stats.isSocket()) return "a socket";
+  return "not a regular file";
 }
 
 /** Best-effort delete of a temp file; a cleanup failure must never hide the error that caused it. */

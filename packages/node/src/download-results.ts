@@ -1,8 +1,8 @@
 // downloadResults: the files of many finished runs, looked up in bulk within the spec's bounds and saved.
 import { join } from "node:path";
-import { type BulkTaskFamily, type CambClient, families } from "@camb-kit/client";
+import { type BulkTaskFamily, type CambClient, CambConnectionError, families } from "@camb-kit/client";
 import { mediaKind } from "@camb-kit/client/spec";
-import { UnexpectedContentTypeError } from "./errors.js";
+import { UnexpectedContentTypeError, urlWithoutQuery } from "./errors.js";
 import { fileOps } from "./file-ops.js";
 import { createLimit } from "./limit.js";
 import { planLookups } from "./lookup-plan.js";
@@ -91,7 +91,11 @@ async function fetchToFile(url: string, path: string, options: DownloadResultsOp
   options.signal?.throwIfAborted();
   // A plain request: no client, no headers. Pre-signed URLs authenticate through their query.
   const plainFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const response = await plainFetch(url, signal ? { signal } : {});
+  const response = await plainFetch(url, signal ? { signal } : {}).catch((error: unknown) => {
+    if (signal?.aborted) throw signal.reason;
+    // The query of a pre-signed URL is a credential: the error names the origin and path only.
+    throw CambConnectionError.from(error, "GET", urlWithoutQuery(url));
+  });
   const contentType = response.headers.get("content-type") ?? undefined;
   if (response.ok && mediaKind(contentType) === "text") {
     await response.body?.cancel().catch(() => {});

@@ -8,6 +8,7 @@ export {
   MissingFolderError,
   MissingResultError,
   TargetExistsError,
+  TargetNotAFileError,
   TruncatedStreamError,
   UnexpectedContentTypeError,
 } from "./errors.js";

@@ -4,10 +4,10 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { commitTempFile, pathExists, removeQuietly, tempPathFor } from "./atomic-file.js";
+import { commitTempFile, fileExists, removeQuietly, tempPathFor } from "./atomic-file.js";
 import { type AudioSource, openableSource } from "./audio-source.js";
 import { ByteMeter, type Progress } from "./byte-meter.js";
-import { MissingFolderError, TargetExistsError } from "./errors.js";
+import { MissingFolderError, TargetExistsError, TruncatedStreamError } from "./errors.js";
 import { fileOps } from "./file-ops.js";
 import { fsyncFile, fsyncFolder } from "./fsync.js";
 
@@ -40,6 +40,18 @@ export interface SaveAudioResult {
   contentType?: string | undefined;
 }
 
+// How runtimes report a body whose connection dropped mid-way: undici's `TypeError: terminated`, a reset.
+const CUT_CODES = new Set(["ECONNRESET", "UND_ERR_SOCKET", "EPIPE"]);
+
+/** A connection cut mid-body, as the TruncatedStreamError it is; any other error unchanged. */
+function cutShort(error: unknown, expectedBytes: number | undefined, receivedBytes: number): unknown {
+  const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.cause?.code;
+  const own = (error as { code?: unknown } | null)?.code;
+  const terminated = error instanceof TypeError && error.message === "terminated";
+  if (!terminated && !CUT_CODES.has(String(code)) && !CUT_CODES.has(String(own))) return error;
+  return new TruncatedStreamError(expectedBytes, receivedBytes, { cause: error });
+}
+
 function checkOptions(options: SaveAudioOptions, expectedBytes: number | undefined): void {
   if (expectedBytes !== undefined && !(Number.isSafeInteger(expectedBytes) && expectedBytes >= 0)) {
     throw new RangeError(`expectedBytes must be an integer >= 0, got ${expectedBytes}`);
@@ -70,6 +82,7 @@ export async function saveAudio(
   const overwrite = options.overwrite ?? true;
   const expectedBytes = options.expectedBytes ?? input.expectedBytes;
   let readable: Readable | undefined;
+  let meter: ByteMeter | undefined;
   let fd: number | undefined;
   let sink: WriteStream | undefined;
   let temp: string | undefined;
@@ -77,8 +90,9 @@ export async function saveAudio(
     checkOptions(options, expectedBytes);
     signal?.throwIfAborted();
     if (options.mkdir) await fileOps.mkdir(dirname(target), { recursive: true });
-    // Fail early, before writing anything; commitTempFile checks again atomically at the end.
-    if (!overwrite && (await pathExists(target))) throw new TargetExistsError(target);
+    // Fail early, before writing anything; commitTempFile checks again atomically at the end. Anything but a
+    // regular file at the target (a device, a FIFO, a symlink, a folder) is refused, never renamed over.
+    if ((await fileExists(target)) && !overwrite) throw new TargetExistsError(target);
     const tempPath = tempPathFor(target);
     fd = await fileOps.openFd(tempPath, "wx").catch((error: NodeJS.ErrnoException) => {
       // Without this, the message would name the hidden temp file, which the caller never asked for.
@@ -88,7 +102,7 @@ export async function saveAudio(
     signal?.throwIfAborted();
 
     readable = input.toReadable();
-    const meter = new ByteMeter({
+    meter = new ByteMeter({
       expectedBytes,
       idleTimeoutMs: options.idleTimeoutMs,
       onProgress: options.onProgress,
@@ -100,6 +114,7 @@ export async function saveAudio(
     if (options.fsync) await fsyncFile(tempPath);
 
     signal?.throwIfAborted(); // the last point of no return
+    await fileExists(target); // again: a special file may have appeared while the audio streamed
     await commitTempFile(tempPath, target, overwrite);
     temp = undefined;
     if (options.fsync) await fsyncFolder(dirname(target));
@@ -110,7 +125,7 @@ export async function saveAudio(
     else input.cancel(error);
     // pipeline wraps an abort in its own AbortError; callers get the reason they passed, as everywhere else.
     if (signal?.aborted && (error as Error | null)?.name === "AbortError") throw signal.reason;
-    throw error;
+    throw cutShort(error, expectedBytes, meter?.bytes ?? 0);
   } finally {
     if (fd !== undefined) await fileOps.closeFd(fd).catch(() => {});
     // The temp file is deleted only once its descriptor is closed (Windows refuses to delete open files).

@@ -1,8 +1,8 @@
 // createCambProxy: the allow-list, the key added and never leaked, both bodies streamed, aborts and 502s.
 import type { IncomingMessage } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
+import { deferred, startServer, type TestServer } from "../../../tests/support/http-server.js";
 import { createCambProxy, DEFAULT_PROXY_ALLOW } from "../src/index.js";
-import { deferred, startServer, type TestServer } from "./helpers/http-server.js";
 import { startProxy } from "./helpers/proxy-server.js";
 
 const KEY = "sk-live-proxy-secret-4242";

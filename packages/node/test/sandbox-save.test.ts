@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { CambApiError, createCambClient, families } from "@camb-kit/client";
 import type { FaultRule } from "@camb-kit/sandbox";
 import { afterEach, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../../../tests/support/http-server.js";
 import { IdleTimeoutError, saveResult, saveSpeech, UnexpectedContentTypeError } from "../src/index.js";
-import { startServer, type TestServer } from "./helpers/http-server.js";
 import { finishedRuns, requestsTo, sandbox } from "./helpers/sandbox.js";
 import { entries, tempDir } from "./helpers/temp-dir.js";
 

@@ -3,9 +3,14 @@ import { getEventListeners } from "node:events";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  deferred,
+  responseClosed,
+  startServer,
+  type TestServer,
+} from "../../../tests/support/http-server.js";
 import { fileOps } from "../src/file-ops.js";
 import { saveAudio } from "../src/index.js";
-import { deferred, responseClosed, startServer, type TestServer } from "./helpers/http-server.js";
 import { bytes, entries, existingTarget, tempDir } from "./helpers/temp-dir.js";
 
 const DATA = bytes(100_000);

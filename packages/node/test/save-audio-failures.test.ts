@@ -1,9 +1,16 @@
 // saveAudio's failures (network, size, stall, overwrite, mkdir, rename) leave no temp file, no changed target.
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  deferred,
+  responseClosed,
+  startServer,
+  type TestServer,
+} from "../../../tests/support/http-server.js";
 import { fileOps } from "../src/file-ops.js";
 import {
   HttpStatusError,
@@ -11,9 +18,9 @@ import {
   MissingFolderError,
   saveAudio,
   TargetExistsError,
+  TargetNotAFileError,
   TruncatedStreamError,
 } from "../src/index.js";
-import { deferred, responseClosed, startServer, type TestServer } from "./helpers/http-server.js";
 import { bytes, entries, existingTarget, tempDir } from "./helpers/temp-dir.js";
 
 const DATA = bytes(100_000);
@@ -38,11 +45,14 @@ async function serve(sent: number, then: "reset" | "end" | "stall", headers: Rec
   return { response: await fetch(`${server.url}/a.flac`), closed: closed.promise };
 }
 
-describe("saveAudio: network failures leave no temp file and no changed target", () => {
+describe("saveAudio: network failures are TruncatedStreamError and leave no temp file and no changed target", () => {
   it("connection reset mid-body", async () => {
     const { dir, target, unchanged } = await existingTarget();
     const { response } = await serve(50_000, "reset", { "content-length": String(DATA.length) });
-    await expect(saveAudio(response, target)).rejects.toThrow();
+    const error = await saveAudio(response, target).catch((e) => e);
+    expect(error).toBeInstanceOf(TruncatedStreamError);
+    expect(error.expectedBytes).toBe(DATA.length);
+    expect(error.receivedBytes).toBeLessThan(DATA.length);
     expect(await unchanged()).toBe(true);
     expect(await entries(dir)).toEqual(["a.flac"]);
   });
@@ -50,7 +60,7 @@ describe("saveAudio: network failures leave no temp file and no changed target",
   it("connection closed early with Content-Length (truncated)", async () => {
     const { dir, target, unchanged } = await existingTarget();
     const { response } = await serve(50_000, "end", { "content-length": String(DATA.length) });
-    await expect(saveAudio(response, target)).rejects.toThrow();
+    await expect(saveAudio(response, target)).rejects.toBeInstanceOf(TruncatedStreamError);
     expect(await unchanged()).toBe(true);
     expect(await entries(dir)).toEqual(["a.flac"]);
   });
@@ -58,7 +68,9 @@ describe("saveAudio: network failures leave no temp file and no changed target",
   it("connection closed early on a chunked body is an error, not EOF", async () => {
     const { dir, target, unchanged } = await existingTarget();
     const { response } = await serve(50_000, "end");
-    await expect(saveAudio(response, target)).rejects.toThrow();
+    const error = await saveAudio(response, target).catch((e) => e);
+    expect(error).toBeInstanceOf(TruncatedStreamError);
+    expect(error).toMatchObject({ expectedBytes: undefined, cause: expect.any(TypeError) });
     expect(await unchanged()).toBe(true);
     expect(await entries(dir)).toEqual(["a.flac"]);
   });
@@ -170,12 +182,13 @@ describe("saveAudio: overwrite, mkdir, rename", () => {
     expect(await entries(join(dir, "missing", "deeper"))).toEqual(["a.flac"]);
   });
 
-  it("a failing rename removes the temp file and rethrows (real: the target is a non-empty folder)", async () => {
+  it("a folder at the target is refused before anything is written, and stays as it was", async () => {
     const dir = await tempDir();
     const target = join(dir, "a.flac");
     await mkdir(join(target, "inside"), { recursive: true });
     const error = await saveAudio(DATA, target).catch((e) => e);
-    expect(["EISDIR", "ENOTEMPTY", "EEXIST", "EPERM"]).toContain(error.code);
+    expect(error).toBeInstanceOf(TargetNotAFileError);
+    expect(error).toMatchObject({ path: target, kind: "a directory" });
     expect(await entries(dir)).toEqual(["a.flac"]);
     expect(await entries(target)).toEqual(["inside"]);
   });
@@ -187,6 +200,50 @@ describe("saveAudio: overwrite, mkdir, rename", () => {
     await expect(saveAudio(DATA, target, { fsync: true })).rejects.toBe(denied);
     expect(await unchanged()).toBe(true);
     expect(await entries(dir)).toEqual(["a.flac"]);
+  });
+
+  it("a symlink at the target (here to /dev/null) is refused, never renamed over", async () => {
+    const dir = await tempDir();
+    const target = join(dir, "out.wav");
+    await symlink("/dev/null", target);
+    const error = await saveAudio(DATA, target).catch((e) => e);
+    expect(error).toBeInstanceOf(TargetNotAFileError);
+    expect(error).toMatchObject({ path: target, kind: "a symbolic link" });
+    expect((await lstat(target)).isSymbolicLink()).toBe(true);
+    expect(await entries(dir)).toEqual(["out.wav"]);
+  });
+
+  it("a FIFO at the target is refused without opening it (which would block)", async () => {
+    const dir = await tempDir();
+    const target = join(dir, "pipe.wav");
+    execFileSync("mkfifo", [target]);
+    const error = await saveAudio(DATA, target).catch((e) => e);
+    expect(error).toMatchObject({ name: "TargetNotAFileError", kind: "a FIFO" });
+    expect((await lstat(target)).isFIFO()).toBe(true);
+  });
+
+  it("a special file that appears while the audio streams is not replaced either", async () => {
+    const dir = await tempDir();
+    const target = join(dir, "late.wav");
+    const reading = deferred();
+    // read() is first called once the save streams, that is after the temp file was opened.
+    const source = new Readable({ read: () => reading.resolve() });
+    const saving = saveAudio(source, target).catch((e) => e);
+    await reading.promise;
+    await symlink("/dev/null", target);
+    source.push(DATA);
+    source.push(null);
+    expect(await saving).toBeInstanceOf(TargetNotAFileError);
+    expect((await lstat(target)).isSymbolicLink()).toBe(true);
+    expect(await entries(dir)).toEqual(["late.wav"]);
+  });
+
+  it("a long non-ASCII name (80 x 音 + .wav, 244 bytes) saves: the temp name is cut by bytes", async () => {
+    const dir = await tempDir();
+    const name = `${"音".repeat(80)}.wav`;
+    const result = await saveAudio(DATA, join(dir, name));
+    expect(result.bytes).toBe(DATA.length);
+    expect(await entries(dir)).toEqual([name]);
   });
 
   it("fsync: true saves the same bytes", async () => {

@@ -3,8 +3,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../../../tests/support/http-server.js";
 import { saveAudio } from "../src/index.js";
-import { startServer, type TestServer } from "./helpers/http-server.js";
 import { bytes, entries, sameBytes, tempDir } from "./helpers/temp-dir.js";
 
 const DATA = bytes(200_000);

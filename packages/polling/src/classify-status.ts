@@ -55,8 +55,10 @@ export function classifyStatus(
       : unknownStatus === "pending"
         ? "pending"
         : UnknownTaskStatusError;
-  // The run id is what the result is fetched by; a SUCCESS without one is of no use to the caller.
-  if (rule === "success" && !Number.isFinite(payload.run_id)) rule = MissingRunIdError;
+  // The run id is what the result is fetched by: a SUCCESS without a positive integer one (absent, 1.5, -7)
+  // is of no use to the caller, and must not be passed on as if it were.
+  const runId = payload.run_id;
+  if (rule === "success" && !(Number.isSafeInteger(runId) && (runId as number) > 0)) rule = MissingRunIdError;
 
   if (rule === "pending") return { state: rule, status: payload, retryAfterMs };
   if (rule === "success") return { state: rule, status: payload, value: payload as TaskSuccess };

@@ -1,5 +1,5 @@
 // The polling errors: failure statuses (one class each), the poll deadline, unknown statuses, missing ids.
-import type { TaskStatusResult } from "@camb-kit/client";
+import { CambError, type TaskStatusResult } from "@camb-kit/client";
 
 // Fields are `declare`d and set in the constructor: a plain field declaration would be emitted as an
 // initializer (`taskId;`) in every class, which is bundle bytes for nothing.
@@ -14,7 +14,7 @@ export type TaskFailureCode = "TASK_ERROR" | "TASK_TIMEOUT" | "PAYMENT_REQUIRED"
  * The task ended with ERROR, TIMEOUT or PAYMENT_REQUIRED. Catch a subclass to tell "bad input or processing
  * failure" from "the task ran too long" from "out of credits", or read `code`.
  */
-export class TaskFailedError extends Error {
+export class TaskFailedError extends CambError {
   override readonly name: string = "TaskFailedError";
   declare readonly taskId: string;
   declare readonly status: TaskFailureStatus;
@@ -33,7 +33,7 @@ export class TaskFailedError extends Error {
     super(
       `CAMB task ${taskId} ended with ${status}${reason ? ` (${reason})` : ""}${message ? `: ${detail}` : ""}`,
     );
-    Object.assign(this, { taskId, status, code, exceptionReason: reason, serverMessage: message, payload });
+    this.init({ taskId, status, code, exceptionReason: reason, serverMessage: message, payload });
   }
 }
 
@@ -65,8 +65,8 @@ export class PaymentRequiredError extends TaskFailedError {
 }
 
 /** The deadline (`timeoutMs`) passed, after one final check, without the task reaching an end. */
-export class PollTimeoutError extends Error {
-  override readonly name = "PollTimeoutError";
+export class PollTimeoutError extends CambError {
+  override readonly name: string = "PollTimeoutError";
   declare readonly taskId: string | undefined;
   declare readonly elapsedMs: number;
   /** Checks made, the final one included. */
@@ -87,13 +87,13 @@ export class PollTimeoutError extends Error {
       `${taskId === undefined ? "Polling" : `Waiting for CAMB task ${taskId}`} timed out after ${Math.round(elapsedMs)} ms and ${attempts} checks`,
       cause === undefined ? undefined : { cause },
     );
-    Object.assign(this, { taskId, elapsedMs, attempts, lastStatus });
+    this.init({ taskId, elapsedMs, attempts, lastStatus });
   }
 }
 
 /** The status endpoint answered with a status the spec does not declare (and `unknownStatus` is "fail"). */
-export class UnknownTaskStatusError extends Error {
-  override readonly name = "UnknownTaskStatusError";
+export class UnknownTaskStatusError extends CambError {
+  override readonly name: string = "UnknownTaskStatusError";
   declare readonly taskId: string;
   declare readonly status: unknown;
   declare readonly payload: unknown;
@@ -101,29 +101,29 @@ export class UnknownTaskStatusError extends Error {
   constructor(taskId: string, payload: unknown) {
     const status = (payload as { status?: unknown } | null)?.status;
     super(`CAMB task ${taskId} has an unknown status: ${JSON.stringify(status)}`);
-    Object.assign(this, { taskId, status, payload });
+    this.init({ taskId, status, payload });
   }
 }
 
-/** The task reported SUCCESS without a numeric `run_id`, so its result cannot be fetched. */
-export class MissingRunIdError extends Error {
-  override readonly name = "MissingRunIdError";
+/** The task reported SUCCESS without a usable `run_id` (a positive integer), so its result cannot be fetched. */
+export class MissingRunIdError extends CambError {
+  override readonly name: string = "MissingRunIdError";
   declare readonly taskId: string;
   declare readonly payload: TaskStatusResult;
 
   constructor(taskId: string, payload: TaskStatusResult) {
-    super(`CAMB task ${taskId} reported SUCCESS without a run_id: ${JSON.stringify(payload)}`);
-    Object.assign(this, { taskId, payload });
+    super(`CAMB task ${taskId} reported SUCCESS without a usable run_id: ${JSON.stringify(payload)}`);
+    this.init({ taskId, payload });
   }
 }
 
 /** The create call succeeded but returned no `task_id`, so there is nothing to wait for. */
-export class MissingTaskIdError extends Error {
-  override readonly name = "MissingTaskIdError";
+export class MissingTaskIdError extends CambError {
+  override readonly name: string = "MissingTaskIdError";
   declare readonly body: unknown;
 
   constructor(family: string, body: unknown) {
     super(`Creating a ${family} task returned no task_id: ${JSON.stringify(body)}`);
-    Object.assign(this, { body });
+    this.init({ body });
   }
 }

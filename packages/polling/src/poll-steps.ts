@@ -1,5 +1,5 @@
 // The polling loop shared by pollTask and watchTask: checks, backoff sleeps, deadline, transient errors.
-import { sleep } from "@camb-kit/client/internal";
+import { clampDelay, sleep } from "@camb-kit/client/internal";
 import { PollTimeoutError } from "./errors.js";
 import { followSignal } from "./follow-signal.js";
 import { type PollOptions, resolvePollOptions, type StatusInfo } from "./options.js";
@@ -61,10 +61,17 @@ export async function* pollSteps<T, S>(
     await sleep(nextDelay(o.initialDelayMs, undefined, Infinity, o.timeoutMs), signal);
     for (;;) {
       signal.throwIfAborted();
+      // A check gets only the time left: the client's own retries of a slow status call could otherwise
+      // carry one check minutes past the deadline.
+      const bounded = untilDeadline(signal, deadline);
       let outcome: CheckOutcome<T, S>;
       try {
-        outcome = await check({ attempt: ++attempt, signal });
+        outcome = await check({ attempt: ++attempt, signal: bounded.signal });
+      } catch (thrown) {
+        if (!bounded.expired()) throw thrown;
+        outcome = { state: "transient", error: thrown };
       } finally {
+        bounded.dispose();
         // An abort wins over whatever the check did: callers get `signal.reason`, not the fetch
         // implementation's own AbortError, and a check that ignored the signal does not continue the wait.
         signal.throwIfAborted();
@@ -72,7 +79,8 @@ export async function* pollSteps<T, S>(
 
       const { state, status, error, retryAfterMs } = outcome as OutcomeFields<S>;
       transientErrors = state === "transient" ? transientErrors + 1 : 0;
-      if (transientErrors > o.maxTransientErrors) throw error;
+      // A check cut off at the deadline ends the wait as a PollTimeoutError (below), whatever the count.
+      if (transientErrors > o.maxTransientErrors && !bounded.expired()) throw error;
 
       const left = deadline - Date.now();
       // Only "pending" and "transient" go on, and not past the deadline: then this check was the final one.
@@ -106,6 +114,32 @@ export async function* pollSteps<T, S>(
   } finally {
     unfollow();
   }
+}
+
+/**
+ * A signal for one check that follows the loop's and also aborts at the deadline, with `expired()` telling
+ * which happened; `dispose()` removes its listener and timer. Without a deadline it is the loop's signal.
+ */
+function untilDeadline(signal: AbortSignal, deadline: number) {
+  if (!Number.isFinite(deadline)) return { signal, expired: () => false, dispose: () => {} };
+  const controller = new AbortController();
+  const unfollow = followSignal(signal, controller);
+  let expired = false;
+  const timer = setTimeout(
+    () => {
+      expired = true;
+      controller.abort(new DOMException("The poll deadline passed during a check", "TimeoutError"));
+    },
+    clampDelay(deadline - Date.now()),
+  );
+  return {
+    signal: controller.signal,
+    expired: () => expired,
+    dispose() {
+      clearTimeout(timer);
+      unfollow();
+    },
+  };
 }
 
 /**

@@ -1,5 +1,11 @@
 // waitForTask: status paths per family, failure statuses, unknown statuses, Retry-After, transient errors.
-import { CambApiError, families, type TaskFamily } from "@camb-kit/client";
+import {
+  CambApiError,
+  CambConnectionError,
+  createCambClient,
+  families,
+  type TaskFamily,
+} from "@camb-kit/client";
 import { describe, expect, it, vi } from "vitest";
 import {
   MissingRunIdError,
@@ -13,7 +19,7 @@ import {
 } from "../src/index.js";
 import { runWaitForTask } from "./helpers/run-wait-for-task.js";
 import { fixed, useFakeTime } from "./helpers/scripted-check.js";
-import { pending, scriptedClient, success } from "./helpers/scripted-fetch.js";
+import { pending, scriptedClient, settle, success } from "./helpers/scripted-fetch.js";
 
 const run = runWaitForTask;
 useFakeTime();
@@ -93,15 +99,37 @@ describe("waitForTask failure statuses", () => {
     expect(error.message).toBe('CAMB task task-1 ended with ERROR: {"detail":"bad voice"}');
   });
 
-  it("a SUCCESS without a numeric run_id is an error, not a success", async () => {
+  it("a SUCCESS without a positive integer run_id is an error, not a success", async () => {
     for (const payload of [
       { status: "SUCCESS" },
       { status: "SUCCESS", run_id: null },
       { status: "SUCCESS", run_id: "9" },
+      { status: "SUCCESS", run_id: 1.5 },
+      { status: "SUCCESS", run_id: -7 },
+      { status: "SUCCESS", run_id: 0 },
+      { status: "SUCCESS", run_id: 2 ** 60 },
     ]) {
       const { settled } = await run([payload]);
       expect((settled as { error: unknown }).error).toBeInstanceOf(MissingRunIdError);
     }
+  });
+});
+
+describe("waitForTask deadline", () => {
+  it("a check gets only the time left: a client retrying its own headers timeout cannot overshoot", async () => {
+    // A status endpoint that never answers, behind a client that times out after 1 s and retries twice.
+    const hanging = (request: Request) =>
+      new Promise<Response>((_, reject) => {
+        request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
+      });
+    const client = createCambClient({ baseUrl: "https://api.test", fetch: hanging, timeoutMs: 1000 });
+    const start = Date.now();
+    const wait = waitForTask(client, "tts", "task-1", { timeoutMs: 2000, initialDelayMs: 0 });
+    const result = settle(wait).then((outcome) => ({ ...outcome, after: Date.now() - start }));
+    await vi.advanceTimersByTimeAsync(30_000);
+    const settled = await result;
+    expect(settled.after).toBe(2000); // not 3 x 1 s plus backoff, as each attempt of the client would take
+    expect((settled as { error: unknown }).error).toBeInstanceOf(PollTimeoutError);
   });
 });
 
@@ -196,10 +224,13 @@ describe("waitForTask transient errors", () => {
     expect(error).toMatchObject({ status: 503, method: "GET", path: "/tts/task-1" });
   });
 
-  it("surfaces a network error the same way", async () => {
-    const { settled, requests } = await run([new TypeError("fetch failed")], { maxTransientErrors: 0 });
+  it("surfaces a network error the same way, as the client's CambConnectionError", async () => {
+    const failure = new TypeError("fetch failed");
+    const { settled, requests } = await run([failure], { maxTransientErrors: 0 });
     expect(requests).toHaveLength(1);
-    expect(settled).toEqual({ ok: false, error: new TypeError("fetch failed") });
+    const { error } = settled as { error: CambConnectionError };
+    expect(error).toBeInstanceOf(CambConnectionError);
+    expect(error.cause).toBe(failure);
   });
 
   it("a 4xx other than 408/429 is final at once", async () => {

@@ -1,11 +1,12 @@
 // `camb tts`: streamed speech written straight to a file, in any output format of the spec.
-import { operations, type StreamSpeechBody, unwrap } from "@camb-kit/client";
-import { enums, extensionOf, formatMediaTypes, limits } from "@camb-kit/client/spec";
-import { saveSpeech } from "@camb-kit/node";
+import { openSpeechStream, operations, type StreamSpeechBody, unwrap } from "@camb-kit/client";
+import { enums, extensionOf, formatMediaTypes, limits, mediaKind } from "@camb-kit/client/spec";
+import { saveSpeech, UnexpectedContentTypeError } from "@camb-kit/node";
 import type { Context } from "../context.js";
 import { InputError } from "../exit-codes.js";
 import { inspectable } from "../inspect-audio.js";
 import { describeFile, printResult } from "../output.js";
+import { outputTarget, writeToStdout } from "../output-target.js";
 
 /** The spec's output formats of streamed speech, e.g. mp3, wav, flac, adts and the pcm_* layouts. */
 export const SPEECH_FORMATS: readonly string[] = enums.StreamOutputFormat;
@@ -53,7 +54,22 @@ export async function tts(context: Context, text: string, options: TtsOptions): 
     output_configuration: { format },
     ...(options.model ? { speech_model: options.model } : {}),
   };
-  const path = options.output ?? `speech.${extensionOf(mediaType) ?? "bin"}`;
+  const target = await outputTarget(
+    options.output,
+    `speech.${extensionOf(mediaType) ?? "bin"}`,
+    context.json,
+  );
+  if (target.kind === "stdout") {
+    const speech = await openSpeechStream(context.client, body, { signal: context.signal });
+    if (mediaKind(speech.contentType) === "text") {
+      await speech.stream.cancel();
+      throw new UnexpectedContentTypeError("audio", speech.contentType);
+    }
+    const bytes = await writeToStdout(speech.stream, speech.contentLength, context.signal);
+    context.reporter.step(`wrote ${bytes} bytes of ${format} to stdout`);
+    return;
+  }
+  const { path } = target;
   context.reporter.step(`streaming speech to ${path}`);
   const saved = await saveSpeech(context.client, body, path, {
     signal: context.signal,

@@ -8,6 +8,8 @@ export const DEMO = fileURLToPath(new URL("../../dist/demo.js", import.meta.url)
 export interface Finished {
   code: number | null;
   stdout: string;
+  /** stdout as bytes, for audio written there (`-o -`). */
+  stdoutBytes: Buffer;
   stderr: string;
 }
 
@@ -23,16 +25,18 @@ export function start(
     env: { ...process.env, CAMB_API_KEY: undefined, CAMB_BASE_URL: undefined, NO_COLOR: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const chunks: Buffer[] = [];
   let stdout = "";
   let stderr = "";
-  child.stdout?.on("data", (chunk) => {
+  child.stdout?.on("data", (chunk: Buffer) => {
+    chunks.push(chunk);
     stdout += chunk;
   });
   child.stderr?.on("data", (chunk) => {
     stderr += chunk;
   });
   const finished = new Promise<Finished>((resolve) => {
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.on("close", (code) => resolve({ code, stdout, stdoutBytes: Buffer.concat(chunks), stderr }));
   });
   return { child, finished, output: () => ({ stdout, stderr }) };
 }

@@ -1,6 +1,8 @@
 // createCambProxy: a fetch-style handler that lets browsers call allowed operations without the key.
+import { redactSecrets, registerSecret } from "@camb-kit/client/internal";
 import { defaultBaseUrl, mediaKind } from "@camb-kit/client/spec";
 import { type AllowEntry, DEFAULT_PROXY_ALLOW, findAllowed, resolveAllowList } from "./allow-list.js";
+import { BodyTooLargeError, limitBody } from "./body-limit.js";
 import { downstreamResponseHeaders, upstreamRequestHeaders } from "./headers.js";
 import { redactStream } from "./redact-stream.js";
 
@@ -15,9 +17,26 @@ export interface CambProxyOptions {
   prefix?: string | undefined;
   /** The fetch used upstream; default `globalThis.fetch`. */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Largest request body passed on, in bytes (413 beyond it); default 1 GiB, for media uploads. */
+  maxRequestBytes?: number | undefined;
+  /** Time allowed until the API's response headers, in ms (504 beyond it); default 60000, 0 for none. */
+  upstreamTimeoutMs?: number | undefined;
 }
 
+const DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024 * 1024;
+const DEFAULT_UPSTREAM_TIMEOUT_MS = 60_000;
+
 export type CambProxyHandler = (request: Request) => Promise<Response>;
+
+const UPSTREAM_TIMEOUT = new DOMException("The CAMB API did not answer in time", "TimeoutError");
+
+/** The body limit tripped, whichever way the runtime wraps the error of a failed upload. */
+function isBodyTooLarge(error: unknown): boolean {
+  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
+    if (current instanceof BodyTooLargeError) return true;
+  }
+  return false;
+}
 
 function jsonError(status: number, detail: string): Response {
   return Response.json({ detail }, { status, headers: { "cache-control": "no-store" } });
@@ -42,6 +61,17 @@ export function createCambProxy(options: CambProxyOptions): CambProxyHandler {
   const prefix = `/${(options.prefix ?? "/api/camb").replace(/^\/+|\/+$/g, "")}`.replace(/^\/$/, "");
   const allowed = resolveAllowList(options.allow ?? DEFAULT_PROXY_ALLOW);
   const upstreamFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const upstreamTimeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+  for (const [name, value] of [
+    ["maxRequestBytes", maxRequestBytes],
+    ["upstreamTimeoutMs", upstreamTimeoutMs],
+  ] as const) {
+    if (!(value >= 0)) throw new RangeError(`${name} must be a number >= 0, got ${value}`);
+  }
+  registerSecret(apiKey);
+  const tooLarge = () =>
+    jsonError(413, `The request body is larger than this proxy's limit of ${maxRequestBytes} bytes`);
 
   return async (request) => {
     const url = new URL(request.url);
@@ -54,21 +84,38 @@ export function createCambProxy(options: CambProxyOptions): CambProxyHandler {
     }
 
     const hasBody = request.method !== "GET" && request.method !== "HEAD" && request.body !== null;
+    const declared = Number(request.headers.get("content-length") ?? 0);
+    if (hasBody && declared > maxRequestBytes) return tooLarge();
+    // Follows the client (one that goes away cancels the upstream call) and, until the headers, the timeout.
+    const upstreamAbort = new AbortController();
+    const follow = () => upstreamAbort.abort(request.signal.reason);
+    request.signal.addEventListener("abort", follow, { once: true });
+    if (request.signal.aborted) follow();
+    const timer =
+      upstreamTimeoutMs > 0
+        ? setTimeout(() => upstreamAbort.abort(UPSTREAM_TIMEOUT), upstreamTimeoutMs)
+        : undefined;
     let upstream: Response;
     try {
       upstream = await upstreamFetch(
         new Request(`${baseUrl}${path}${url.search}`, {
           method: request.method,
           headers: upstreamRequestHeaders(request.headers, apiKey),
-          body: hasBody ? request.body : null,
-          signal: request.signal,
+          body: hasBody && request.body ? limitBody(request.body, maxRequestBytes) : null,
+          signal: upstreamAbort.signal,
           redirect: "manual",
           ...(hasBody ? { duplex: "half" } : {}),
         } as RequestInit),
       );
-    } catch {
+    } catch (error) {
+      request.signal.removeEventListener("abort", follow);
+      if (isBodyTooLarge(error)) return tooLarge();
+      if (upstreamAbort.signal.reason === UPSTREAM_TIMEOUT)
+        return jsonError(504, "The CAMB API did not answer in time");
       // Never echo the upstream error: its message or cause could name the upstream request.
       return jsonError(502, "The CAMB API could not be reached");
+    } finally {
+      clearTimeout(timer);
     }
 
     // Bytes (audio) are passed through as they are; anything else (JSON errors, text) is scanned for the key.
@@ -76,7 +123,8 @@ export function createCambProxy(options: CambProxyOptions): CambProxyHandler {
     const body = redact ? upstream.body!.pipeThrough(redactStream(apiKey)) : upstream.body;
     return new Response(body, {
       status: upstream.status,
-      statusText: upstream.statusText,
+      // A reason phrase is server text like any other: it may echo the key too.
+      statusText: redactSecrets(upstream.statusText),
       headers: downstreamResponseHeaders(upstream.headers, apiKey, redact),
     });
   };

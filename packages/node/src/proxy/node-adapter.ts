@@ -4,6 +4,20 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 
+/** A fixed origin: the handler routes on the path, never on the client's Host header. */
+const ORIGIN = "http://localhost";
+
+/**
+ * The request's URL from its request target alone. The Host header is the client's to choose, and Node
+ * accepts `/`, `?` and `#` in it: `Host: x/api/camb/tts-stream?` would otherwise turn a request for
+ * `/api/camb/list-voices` into one for `/api/camb/tts-stream`, behind any auth that checked `req.url`.
+ * Only the path and query of the target are kept (an absolute-form target's host is dropped too).
+ */
+function requestUrl(target: string | undefined): string {
+  const { pathname, search } = new URL(target ?? "/", ORIGIN);
+  return `${ORIGIN}${pathname}${search}`;
+}
+
 /**
  * Mounts a `(Request) => Promise<Response>` handler (e.g. `createCambProxy`) on a node:http server, streaming
  * both bodies. A client that disconnects aborts the Request's signal (and so the upstream call).
@@ -22,7 +36,7 @@ export function toNodeHandler(
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
       }
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
-      const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
+      const request = new Request(requestUrl(req.url), {
         method: req.method ?? "GET",
         headers,
         body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,

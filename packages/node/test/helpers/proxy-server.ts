@@ -1,6 +1,7 @@
 // createCambProxy mounted on a real node:http server through toNodeHandler, as an app would mount it.
+
+import { startServer, type TestServer } from "../../../../tests/support/http-server.js";
 import { type CambProxyOptions, createCambProxy, toNodeHandler } from "../../src/index.js";
-import { startServer, type TestServer } from "./http-server.js";
 
 /** createCambProxy mounted on a real node:http server through toNodeHandler, as an app would. */
 export async function startProxy(options: CambProxyOptions): Promise<TestServer> {

@@ -1,6 +1,7 @@
-// The client's errors: CambApiError for a non-2xx answer and CambTimeoutError for missing headers.
-import { redactSecret } from "./redact.js";
-import { requestPath } from "./request-path.js";
+// CambApiError: a non-2xx answer of the API, with its status, body, headers, request id, method and path.
+import { requestPath } from "../request-path.js";
+import { CambError } from "./camb-error.js";
+import { redactSecrets } from "./secrets.js";
 
 /**
  * Where a response came from, recorded by the client's fetch so errors can name the call. The path is
@@ -10,8 +11,6 @@ export interface RequestInfo {
   method: string;
   url: string;
   baseUrl: string;
-  /** The API key of the client that sent the request, only so errors can redact it. Never exposed. */
-  secret?: string | undefined;
 }
 
 const requestInfo = new WeakMap<Response, RequestInfo>();
@@ -44,14 +43,14 @@ function describeBody(body: unknown): string {
  * body was empty), the response headers, the server's request id when it sent one, and the call's method and
  * path. The API key never appears in it: not in the message, the body, the headers or its JSON form.
  */
-export class CambApiError extends Error {
-  override readonly name = "CambApiError";
-  readonly status: number;
-  readonly body: unknown;
-  readonly headers: Headers;
-  readonly requestId: string | undefined;
-  readonly method: string;
-  readonly path: string;
+export class CambApiError extends CambError {
+  override readonly name: string = "CambApiError";
+  declare readonly status: number;
+  declare readonly body: unknown;
+  declare readonly headers: Headers;
+  declare readonly requestId: string | undefined;
+  declare readonly method: string;
+  declare readonly path: string;
 
   constructor(init: {
     status: number;
@@ -63,28 +62,24 @@ export class CambApiError extends Error {
   }) {
     const summary = describeBody(init.body);
     super(`CAMB API ${init.status} on ${init.method} ${init.path}${summary ? `: ${summary}` : ""}`);
-    this.status = init.status;
-    this.body = init.body;
-    this.headers = init.headers;
-    this.method = init.method;
-    this.path = init.path;
-    this.requestId = init.requestId;
+    // A Headers object is not plain JSON: it is copied here, redacted value by value.
+    const headers = new Headers();
+    for (const [key, value] of init.headers) headers.set(key, redactSecrets(value));
+    const requestId = init.requestId ?? REQUEST_ID_HEADERS.map((name) => headers.get(name)).find(Boolean);
+    const { status, body, method, path } = init;
+    this.init({ status, body, method, path, requestId });
+    Object.assign(this, { headers });
   }
 
   /** Builds the error for a response the client received; `body` is what openapi-fetch parsed. */
   static fromResponse(response: Response, body: unknown): CambApiError {
     const info = requestInfo.get(response);
-    const secret = info?.secret;
-    const headers = new Headers();
-    for (const [key, value] of response.headers) headers.set(key, redactSecret(value, secret));
-    const requestId = REQUEST_ID_HEADERS.map((name) => headers.get(name)).find((value) => value) ?? undefined;
     return new CambApiError({
       status: response.status,
-      body: redactSecret(body ?? "", secret),
-      headers,
+      body: body ?? "",
+      headers: response.headers,
       method: info?.method ?? "GET",
       path: info ? requestPath(info.url, info.baseUrl) : new URL(response.url || "http://unknown/").pathname,
-      requestId,
     });
   }
 
@@ -98,20 +93,5 @@ export class CambApiError extends Error {
       requestId: this.requestId,
       body: this.body,
     };
-  }
-}
-
-/** The API did not send response headers within `timeoutMs`. */
-export class CambTimeoutError extends Error {
-  override readonly name = "CambTimeoutError";
-  readonly timeoutMs: number;
-  readonly method: string;
-  readonly path: string;
-
-  constructor(init: { timeoutMs: number; method: string; path: string }) {
-    super(`CAMB API did not answer ${init.method} ${init.path} within ${init.timeoutMs} ms`);
-    this.timeoutMs = init.timeoutMs;
-    this.method = init.method;
-    this.path = init.path;
   }
 }

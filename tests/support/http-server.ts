@@ -1,4 +1,4 @@
-// A real HTTP server on 127.0.0.1 for the tests, with request recording, close detection and deferreds.
+// A real HTTP server on 127.0.0.1 for tests of any package, with request recording, close detection and deferreds.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
@@ -11,7 +11,7 @@ export interface TestServer {
 
 /** A real HTTP server on 127.0.0.1 with an ephemeral port; `close()` also drops open connections. */
 export async function startServer(
-  handler: (request: IncomingMessage, response: ServerResponse) => void | Promise<void>,
+  handler: (request: IncomingMessage, response: ServerResponse) => unknown,
 ): Promise<TestServer> {
   const requests: TestServer["requests"] = [];
   const sockets = new Set<Socket>();
