@@ -6,7 +6,7 @@ import { createCambFetch, type FetchWithSignal } from "./camb-fetch.js";
 import { registerSecret, withoutCredentials } from "./errors/secrets.js";
 import type { paths } from "./generated/schema.js";
 import { apiKeyHeader, defaultBaseUrl } from "./generated/service.js";
-import { guardJsonParsing } from "./guard-json.js";
+import { guardBodyReads } from "./guard-body-reads.js";
 import { createClient } from "./openapi-fetch-interop.js";
 import { type RetryOptions, resolveRetryPolicy } from "./retry-policy.js";
 
@@ -88,5 +88,5 @@ export function createCambClient(options: CambClientOptions = {}): CambClient {
       timeoutMs,
     }),
   });
-  return guardJsonParsing(client) as unknown as CambClient;
+  return guardBodyReads(client) as unknown as CambClient;
 }

@@ -1,13 +1,13 @@
 // downloadResults: the files of many finished runs, looked up in bulk within the spec's bounds and saved.
 import { join } from "node:path";
-import { type BulkTaskFamily, type CambClient, CambConnectionError, families } from "@camb-kit/client";
-import { mediaKind } from "@camb-kit/client/spec";
-import { UnexpectedContentTypeError, urlWithoutQuery } from "./errors.js";
+import { type BulkTaskFamily, type CambClient, families } from "@camb-kit/client";
+import { fetchToFile, type PlainFetch } from "./fetch-to-file.js";
 import { fileOps } from "./file-ops.js";
 import { createLimit } from "./limit.js";
 import { planLookups } from "./lookup-plan.js";
 import { lookupBulk, lookupSingle, type UrlLookup } from "./resolve-urls.js";
-import { type SaveAudioOptions, saveAudio } from "./save-audio.js";
+import { DEFAULT_DOWNLOAD_ATTEMPTS, withDownloadRetries } from "./retry-download.js";
+import type { SaveAudioOptions } from "./save-audio.js";
 
 export interface DownloadResultsOptions
   extends Pick<SaveAudioOptions, "overwrite" | "idleTimeoutMs" | "fsync"> {
@@ -23,7 +23,12 @@ export interface DownloadResultsOptions
    * The fetch used for the pre-signed storage URLs; default `globalThis.fetch`. It is called with the URL and
    * `{ signal }` only: never the client's fetch, never the API key or any other client header.
    */
-  fetch?: ((url: string, init: { signal?: AbortSignal }) => Promise<Response>) | undefined;
+  fetch?: PlainFetch | undefined;
+  /**
+   * Tries per lookup and per download, the first included (default 3): a reset, a 5xx, a stall or a cut body
+   * is tried again, each time as a fresh atomic save.
+   */
+  downloadAttempts?: number | undefined;
   /** Called as each run id settles, in completion order. */
   onResult?: ((result: DownloadResult) => void) | undefined;
 }
@@ -51,6 +56,7 @@ export async function downloadResults(
   const { signal } = options;
   signal?.throwIfAborted();
   const entry = families[family];
+  const attempts = options.downloadAttempts ?? DEFAULT_DOWNLOAD_ATTEMPTS;
   const limitLookups = createLimit(options.concurrency ?? 4);
   const limitDownloads = createLimit(options.concurrency ?? 4);
   if (options.mkdir ?? true) await fileOps.mkdir(dir, { recursive: true });
@@ -64,7 +70,13 @@ export async function downloadResults(
     if ("error" in lookup) return settle(lookup);
     const path = join(dir, options.fileName?.(lookup.runId) ?? `${lookup.runId}.${entry.fileExtension}`);
     try {
-      const saved = await limitDownloads(() => fetchToFile(lookup.url, path, options));
+      const saved = await limitDownloads(() =>
+        withDownloadRetries(
+          () => fetchToFile(lookup.url, path, { ...options, mkdir: false }),
+          attempts,
+          signal,
+        ),
+      );
       settle({ runId: lookup.runId, path: saved.path, bytes: saved.bytes });
     } catch (error) {
       settle({ runId: lookup.runId, error });
@@ -74,37 +86,14 @@ export async function downloadResults(
   const plan = planLookups(ids, entry.bulkRunIds);
   await Promise.all([
     ...plan.bulk.map(async (chunk) => {
-      const lookups = await limitLookups(() => lookupBulk(client, family, chunk, signal));
+      const lookups = await limitLookups(() => lookupBulk(client, family, chunk, signal, attempts));
       await Promise.all(lookups.map(download));
     }),
     ...plan.single.map(async (runId) =>
-      download(await limitLookups(() => lookupSingle(client, family, runId, signal))),
+      download(await limitLookups(() => lookupSingle(client, family, runId, signal, attempts))),
     ),
   ]);
   // Every save has cleaned up by now: reject only after that, so no temp file outlives the call.
   signal?.throwIfAborted();
   return ids.map((runId) => results.get(runId)!);
-}
-
-async function fetchToFile(url: string, path: string, options: DownloadResultsOptions) {
-  const { signal } = options;
-  options.signal?.throwIfAborted();
-  // A plain request: no client, no headers. Pre-signed URLs authenticate through their query.
-  const plainFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const response = await plainFetch(url, signal ? { signal } : {}).catch((error: unknown) => {
-    if (signal?.aborted) throw signal.reason;
-    // The query of a pre-signed URL is a credential: the error names the origin and path only.
-    throw CambConnectionError.from(error, "GET", urlWithoutQuery(url));
-  });
-  const contentType = response.headers.get("content-type") ?? undefined;
-  if (response.ok && mediaKind(contentType) === "text") {
-    await response.body?.cancel().catch(() => {});
-    throw new UnexpectedContentTypeError("audio", contentType);
-  }
-  return saveAudio(response, path, {
-    signal,
-    overwrite: options.overwrite,
-    idleTimeoutMs: options.idleTimeoutMs,
-    fsync: options.fsync,
-  });
 }

@@ -16,5 +16,6 @@ export { type AllowEntry, DEFAULT_PROXY_ALLOW } from "./proxy/allow-list.js";
 export { type CambProxyHandler, type CambProxyOptions, createCambProxy } from "./proxy/create-proxy.js";
 export { toNodeHandler } from "./proxy/node-adapter.js";
 export { type SaveAudioOptions, type SaveAudioResult, saveAudio } from "./save-audio.js";
-export { type SaveResultOptions, saveResult } from "./save-result.js";
+export { type SavedResult, type SaveResultOptions, saveResult } from "./save-result.js";
+export type { SavedAssets } from "./save-result-assets.js";
 export { type SaveSpeechOptions, type SaveSpeechResult, saveSpeech } from "./save-speech.js";

@@ -8,6 +8,7 @@ import {
   unwrap,
 } from "@camb-kit/client";
 import { MissingResultError } from "./errors.js";
+import { withDownloadRetries } from "./retry-download.js";
 
 /** Per run id: the pre-signed URL of its file, or why there is none. */
 export type UrlLookup = { runId: number; url: string } | { runId: number; error: unknown };
@@ -18,9 +19,15 @@ export async function lookupBulk(
   family: BulkTaskFamily,
   runIds: number[],
   signal: AbortSignal | undefined,
+  attempts: number,
 ): Promise<UrlLookup[]> {
   try {
-    const byId = unwrap(await getBulkResults(client, family, runIds, { signal }));
+    // A bulk lookup only reads (a POST for its body's sake): a failure is safe to try again.
+    const byId = await withDownloadRetries(
+      async () => unwrap(await getBulkResults(client, family, runIds, { signal })),
+      attempts,
+      signal,
+    );
     return runIds.map((runId) => {
       // Runs that failed or are unknown are simply absent from the answer (see BulkSpeechResults).
       const url = resultUrlOf(byId[String(runId)]);
@@ -37,9 +44,15 @@ export async function lookupSingle(
   family: BulkTaskFamily,
   runId: number,
   signal: AbortSignal | undefined,
+  attempts: number,
 ): Promise<UrlLookup> {
   try {
-    const url = resultUrlOf(unwrap(await getResultJson(client, family, runId, { signal })));
+    const result = await withDownloadRetries(
+      async () => unwrap(await getResultJson(client, family, runId, { signal })),
+      attempts,
+      signal,
+    );
+    const url = resultUrlOf(result);
     return url ? { runId, url } : { runId, error: new MissingResultError(runId) };
   } catch (error) {
     return { runId, error };

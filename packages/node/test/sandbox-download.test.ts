@@ -72,6 +72,7 @@ describe("downloadResults against the sandbox", () => {
     const seen: number[] = [];
     const results = await downloadResults(sb.client, "tts", runIds, dir, {
       concurrency: 1,
+      downloadAttempts: 1, // no second try: the failure must stay with its own id
       onResult: (r) => seen.push(r.runId),
     });
     expect(results.map((r) => r.runId)).toEqual(runIds);
@@ -113,13 +114,31 @@ describe("downloadResults against the sandbox", () => {
     expect(results.every((r) => r.error === undefined)).toBe(true);
   });
 
+  it("one-off faults of lookups and downloads are retried: every run is saved", async () => {
+    const sb = await sandbox({
+      faults: [
+        { route: "getSpeechResults", kind: "status", status: 502, nth: 1 },
+        { route: "storage", kind: "reset", nth: 2 },
+        { route: "storage", kind: "truncate", afterBytes: 300, nth: 4 },
+      ],
+    });
+    const runIds = await finishedRuns(sb.client, "tts", 5);
+    const dir = await tempDir();
+    const results = await downloadResults(sb.client, "tts", runIds, dir, { concurrency: 1 });
+    expect(results.map((r) => r.error)).toEqual(runIds.map(() => undefined));
+    expect(await entries(dir)).toEqual(runIds.map((id) => `${id}.flac`).sort());
+  });
+
   it("a failing bulk call fails its ids only", async () => {
     const sb = await sandbox({
       faults: [{ route: "getSpeechResults", kind: "status", status: 500, nth: 1 }],
     });
     const runIds = await finishedRuns(sb.client, "tts", 7);
     const dir = await tempDir();
-    const results = await downloadResults(sb.client, "tts", runIds, dir, { concurrency: 1 });
+    const results = await downloadResults(sb.client, "tts", runIds, dir, {
+      concurrency: 1,
+      downloadAttempts: 1,
+    });
     expect(results.filter((r) => r.error !== undefined).map((r) => r.runId)).toEqual(runIds.slice(0, 5));
     expect(results.filter((r) => r.error === undefined).map((r) => r.runId)).toEqual(runIds.slice(5));
   });

@@ -73,15 +73,47 @@ describe("saveResult against the sandbox", () => {
       const sb = await sandbox({ faults: [fault] });
       const [runId] = await finishedRuns(sb.client, "tts", 1);
       const { dir, target, unchanged } = await existingTarget("a.flac");
-      const error = await saveResult(sb.client, "tts", runId!, target, { idleTimeoutMs: 100 }).catch(
-        (e) => e,
-      );
+      const options = { idleTimeoutMs: 100, downloadAttempts: 2 };
+      const error = await saveResult(sb.client, "tts", runId!, target, options).catch((e) => e);
       check(error);
       expect(await unchanged()).toBe(true);
       expect(await entries(dir)).toEqual(["a.flac"]);
-      expect(requestsTo(sb.requests, `/tts-result/${runId}`)).toHaveLength(1);
+      // A download is idempotent: tried again (each try a fresh save), and no more than downloadAttempts.
+      expect(requestsTo(sb.requests, `/tts-result/${runId}`)).toHaveLength(2);
+    });
+
+    it(`a one-off "${name}" is retried: the save completes, atomically`, async () => {
+      const sb = await sandbox({ faults: [{ ...fault, nth: 1 }] });
+      const [runId] = await finishedRuns(sb.client, "tts", 1);
+      const { dir, target } = await existingTarget("a.flac");
+      const result = await saveResult(sb.client, "tts", runId!, target, { idleTimeoutMs: 100 });
+      const file = await readFile(target);
+      expect(file.subarray(0, 4).toString()).toBe("fLaC");
+      expect(file.length).toBe(result.bytes);
+      expect(await entries(dir)).toEqual(["a.flac"]);
     });
   }
+
+  it("a JSON-result family (text-to-voice) saves every file its result points at, in a folder", async () => {
+    const sb = await sandbox();
+    const [runId] = await finishedRuns(sb.client, "text-to-voice", 1);
+    const dir = join(await tempDir(), "voice");
+    const saved = await saveResult(sb.client, "text-to-voice", runId!, dir);
+    expect(saved.path).toBe(dir);
+    expect(saved.files.map((file) => file.key)).toEqual([
+      ["previews", 0],
+      ["previews", 1],
+      ["previews", 2],
+    ]);
+    expect(await entries(dir)).toEqual(["previews-1.wav", "previews-2.wav", "previews-3.wav"]);
+    for (const file of saved.files) {
+      expect((await readFile(file.path)).subarray(0, 4).toString()).toBe("RIFF");
+    }
+    // The previews come from pre-signed storage URLs: never with the key.
+    const storage = sb.requests.filter((request) => request.path.startsWith("/_storage/"));
+    expect(storage).toHaveLength(3);
+    for (const request of storage) expect(request.headers).not.toHaveProperty("x-api-key");
+  });
 
   it("refuses a JSON answer where audio was expected, before writing", async () => {
     local = await startServer((_req, res) => {

@@ -9,6 +9,7 @@ import {
 } from "@camb-kit/client";
 import { isRetryableStatus, parseRetryAfter } from "@camb-kit/client/internal";
 import { classifyStatus, type TaskSuccess, type UnknownStatusMode } from "./classify-status.js";
+import { UnknownTaskStatusError } from "./errors.js";
 import type { Check } from "./poll-steps.js";
 
 /**
@@ -38,6 +39,12 @@ export function statusCheck(
       }
       return { state: "transient", error, retryAfterMs };
     }
-    return classifyStatus(taskId, payload, unknownStatus, retryAfterMs);
+    const outcome = classifyStatus(taskId, payload, unknownStatus, retryAfterMs);
+    // A status the spec lacks may be one glitched answer: like any transient failure it is tolerated
+    // `maxTransientErrors` times in a row (with the usual sleep) before UnknownTaskStatusError ends the wait.
+    if (outcome.state === "failure" && outcome.error instanceof UnknownTaskStatusError) {
+      return { state: "transient", error: outcome.error, retryAfterMs };
+    }
+    return outcome;
   };
 }

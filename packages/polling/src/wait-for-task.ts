@@ -9,8 +9,9 @@ import { statusCheck } from "./status-check.js";
 /** Options of `waitForTask`, `watchTask` and `createAndWait`. */
 export interface WaitOptions extends PollOptions<TaskStatusResult> {
   /**
-   * A status the spec does not declare: "fail" (default) rejects with `UnknownTaskStatusError`; "pending"
-   * keeps polling on the usual schedule (never without a sleep) until the deadline.
+   * A status the spec does not declare: "fail" (default) rejects with `UnknownTaskStatusError` once more than
+   * `maxTransientErrors` checks in a row answered one (a single glitched answer does not end the wait);
+   * "pending" keeps polling on the usual schedule (never without a sleep) until the deadline.
    */
   unknownStatus?: UnknownStatusMode;
 }

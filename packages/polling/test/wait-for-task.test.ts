@@ -134,16 +134,21 @@ describe("waitForTask deadline", () => {
 });
 
 describe("waitForTask unknown statuses", () => {
-  it("fails by default, after a sleep like any other check", async () => {
-    const { settled, sentAt } = await run([pending, { status: "CANCELLED" }]);
-    expect(sentAt).toEqual([1000, 2000]);
+  it("fails by default once it persists past maxTransientErrors, each check after a sleep", async () => {
+    const { settled, sentAt } = await run([pending, { status: "CANCELLED" }], { maxTransientErrors: 2 });
+    expect(sentAt).toEqual([1000, 2000, 3500, 5750]);
     const error = (settled as { error: UnknownTaskStatusError }).error;
     expect(error).toBeInstanceOf(UnknownTaskStatusError);
     expect(error).toMatchObject({ taskId: "task-1", status: "CANCELLED" });
   });
 
+  it("one glitched answer does not end the wait", async () => {
+    const { settled } = await run([pending, { status: "??" }, pending, success(3)]);
+    expect(settled).toEqual({ ok: true, value: { status: "SUCCESS", run_id: 3 } });
+  });
+
   it("a body without a status is unknown too", async () => {
-    const { settled } = await run([{ foo: 1 }]);
+    const { settled } = await run([{ foo: 1 }], { maxTransientErrors: 0 });
     expect((settled as { error: unknown }).error).toBeInstanceOf(UnknownTaskStatusError);
   });
 

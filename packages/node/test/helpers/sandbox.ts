@@ -37,12 +37,12 @@ const BODIES = {
   "text-to-sound": (i: number) => ({ prompt: `rain, take ${i}`, duration: 1 }),
   "text-to-voice": (i: number) => ({
     text: `Voice ${i}`,
-    voice_description: "A calm narrator voice for tests.",
+    voice_description: `A calm, warm narrator voice for tests, number ${i}, speaking slowly and clearly, like a late-night radio host telling a long story.`,
   }),
 } as const;
 
 /** Creates `count` tasks of `family` and waits for each; returns their run ids. */
-export async function finishedRuns(client: CambClient, family: "tts" | "text-to-sound", count: number) {
+export async function finishedRuns(client: CambClient, family: keyof typeof BODIES, count: number) {
   const runIds: number[] = [];
   for (let i = 0; i < count; i++) {
     const { task_id } = unwrap(await createTask(client, family, BODIES[family](i) as never));
