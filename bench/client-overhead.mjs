@@ -19,8 +19,9 @@
 import { fileURLToPath } from "node:url";
 import { CambClient } from "@camb-ai/sdk";
 import { createCambClient } from "@camb-kit/client";
+import { seededRandom } from "@camb-kit/sandbox";
 import createClient from "openapi-fetch";
-import { startServerProcess } from "./lib/child.mjs";
+import { pinToCores, startServerProcess } from "./lib/child.mjs";
 import { fmt, median, now, ratioText } from "./lib/stats.mjs";
 import { main } from "./lib/table.mjs";
 
@@ -58,9 +59,11 @@ async function interleaved(list, { rounds, perBatch, warmup }) {
   for (const name of names) await batch(list[name], warmup);
   /** @type {Record<string, { wall: number, cpu: number }[]>} */
   const times = Object.fromEntries(names.map((n) => [n, []]));
+  const random = seededRandom(1);
   for (let round = 0; round < rounds; round++) {
-    // Rotate the order each round so no contender always runs first (or right after GC-heavy neighbours).
-    const order = names.map((_, i) => names[(i + round) % names.length]);
+    // A fresh order every round (seeded): with a fixed rotation each contender would always follow the same
+    // neighbour and inherit its garbage.
+    const order = [...names].sort(() => random() - 0.5);
     for (const name of order) times[name].push(await batch(list[name], perBatch));
   }
   return times;
@@ -113,12 +116,15 @@ async function batch(call, count) {
 }
 
 export async function run({ quick = false, log = console.error } = {}) {
-  const rounds = quick ? 3 : 30;
-  const perBatch = quick ? 100 : 100;
+  // Batches of 1000 calls (~0.4 s): the kernel accounts CPU time in ticks of a few ms, so a batch of 100
+  // calls (~40 ms) would give CPU ratios with ±10% of quantisation noise alone.
+  const rounds = quick ? 3 : 12;
+  const perBatch = quick ? 100 : 1000;
   const warmup = quick ? 200 : 1500;
   const server = await startServerProcess(
     fileURLToPath(new URL("./servers/json-server.mjs", import.meta.url)),
   );
+  const pinned = pinToCores(server.pid);
   try {
     const list = await contenders(server.url);
     const names = Object.keys(list);
@@ -129,7 +135,9 @@ export async function run({ quick = false, log = console.error } = {}) {
       if (status !== "PENDING") throw new Error(`${name} did not get the status: ${JSON.stringify(data)}`);
     }
     const times = await interleaved(list, { rounds, perBatch, warmup });
-    log(`client overhead: ${rounds} rounds × ${perBatch} calls per contender`);
+    log(
+      `client overhead: ${rounds} rounds × ${perBatch} calls per contender${pinned ? ", client and server pinned to cores 0 and 1" : ""}`,
+    );
     const perCall = (name, key) => `${fmt((median(times[name].map((t) => t[key])) / perBatch) * 1000, 0)} µs`;
     const rows = [];
     /** @param {string} name @param {string} baseline @param {"wall" | "cpu"} key */
@@ -154,11 +162,11 @@ export async function run({ quick = false, log = console.error } = {}) {
         rows.push(row(name, "openapi-fetch", key, true));
     }
     // In-process part: per-call work of the clients alone.
-    const stubTimes = await stubbed({ rounds, perBatch: perBatch * 10, warmup });
+    const stubTimes = await stubbed({ rounds, perBatch: perBatch * 2, warmup });
     for (const name of Object.keys(stubTimes).slice(1)) {
       const ratios = stubTimes[name].map((t, i) => t.wall / stubTimes["openapi-fetch"][i].wall);
       const { ratio, spread } = ratioText(ratios);
-      const us = (n) => (median(stubTimes[n].map((t) => t.wall)) / (perBatch * 10)) * 1000;
+      const us = (n) => (median(stubTimes[n].map((t) => t.wall)) / (perBatch * 2)) * 1000;
       rows.push({
         bench: "1 client overhead",
         subject: `${name} (stub fetch)`,

@@ -1,7 +1,7 @@
 // Fresh processes: servers run in their own process (on the other core, so the server's work is not billed
 // to the client being measured), and memory/throughput runs each get a new Node, so one run's heap, page
 // cache warm-up or leaked buffers cannot help or hurt the next.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 
@@ -22,12 +22,30 @@ export async function startServerProcess(script, args = []) {
   const info = JSON.parse(first);
   return {
     ...info,
+    pid: child.pid,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");
       await once(child, "exit");
     },
   };
+}
+
+/**
+ * Pins this process to CPU 0 and `serverPid` to CPU 1 where `taskset` exists (Linux), so the scheduler does
+ * not move the two across cores mid-measurement: on a 2-core machine that migration is most of the noise of a
+ * per-call CPU ratio. Best effort: without taskset, or with one core, it does nothing.
+ * @param {number | undefined} serverPid
+ */
+export function pinToCores(serverPid) {
+  try {
+    execFileSync("taskset", ["-cp", "0", String(process.pid)], { stdio: "ignore" });
+    if (serverPid !== undefined)
+      execFileSync("taskset", ["-cp", "1", String(serverPid)], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,22 +1,50 @@
 // The fetch under openapi-fetch: the headers timeout, redirects that keep the key at home, typed connection
 // errors and the retry loop, all kept off the fast path (a GET that succeeds at once).
-import { absoluteUrl } from "./base-url.js";
 import { recordRequest } from "./errors/api-error.js";
 import { CambConnectionError, CambRedirectError, CambTimeoutError } from "./errors/transport-errors.js";
 import { isRedirect, MAX_REDIRECTS, redirectedRequest } from "./redirects.js";
 import { requestPath } from "./request-path.js";
+import { type Outgoing, RequestRecord } from "./request-record.js";
 import { backoffDelay, mayRetry, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 
-/** A fetch that takes the signal in its second argument, as the global fetch does. */
-export type FetchWithSignal = (request: Request, init?: { signal: AbortSignal }) => Promise<Response>;
+/** Sends one request on `signal` (the attempt's, when there is a timeout): the global fetch or the caller's. */
+export type SendRequest = (request: Outgoing, signal: AbortSignal | null) => Promise<Response>;
 
 export interface CambFetchOptions {
-  fetch: FetchWithSignal;
+  send: SendRequest;
   baseUrl: string;
+  apiOrigin: string;
   retry: RetryPolicy | null;
   /** Time allowed until response headers; 0 or Infinity turns it off. */
   timeoutMs: number;
+}
+
+/** What one attempt's listener and timer act on (an EventListener object: no closure per call). */
+interface Watch {
+  controller: AbortController;
+  request: Outgoing;
+  timeoutMs: number;
+  baseUrl: string;
+  handleEvent(this: Watch): void;
+}
+
+/** The caller aborted: the attempt follows, with the caller's reason. */
+function handleEvent(this: Watch): void {
+  this.controller.abort(this.request.signal?.reason);
+}
+
+/** No headers within the timeout: the attempt is aborted with a CambTimeoutError that names the call. */
+function expire(watch: Watch): void {
+  const { request, timeoutMs, baseUrl } = watch;
+  const path = requestPath(request.url, baseUrl);
+  watch.controller.abort(new CambTimeoutError({ timeoutMs, method: request.method, path }));
+}
+
+/** The same request again, for a retry; undefined when its body cannot be sent twice (a stream). */
+function again(request: Outgoing): Outgoing | undefined {
+  if (request instanceof RequestRecord) return request.replayable ? request : undefined;
+  return request.body === null ? request : request.clone();
 }
 
 /**
@@ -25,31 +53,24 @@ export interface CambFetchOptions {
  * retries. Everything here happens before the response is handed back, so a body that has started streaming
  * to the caller is never retried.
  */
-export function createCambFetch(options: CambFetchOptions): (request: Request) => Promise<Response> {
-  const { retry, timeoutMs, baseUrl } = options;
+export function createCambFetch(options: CambFetchOptions): (request: Outgoing) => Promise<Response> {
+  const { retry, timeoutMs, baseUrl, apiOrigin, send } = options;
   const hasTimeout = timeoutMs > 0 && Number.isFinite(timeoutMs);
-  const apiOrigin = absoluteUrl(baseUrl).origin;
 
   /**
-   * One request and the redirects it leads to, until the final answer's headers. A client that holds a key
-   * builds its requests with `redirect: "manual"` (see createCambClient); any other is followed by the runtime.
+   * The redirects a response leads to, followed by hand (only requests built with `redirect: "manual"`, which
+   * a client that holds a key sends, get here: see createCambClient), until the final answer's headers.
    */
-  async function send(request: Request, signal: AbortSignal | undefined): Promise<Response> {
+  async function follow(request: Outgoing, first: Response, signal: AbortSignal | null): Promise<Response> {
     let current = request;
-    for (let hops = 0; ; hops++) {
-      const response = await (signal ? options.fetch(current, { signal }) : options.fetch(current));
-      if (current.redirect !== "manual") return response;
-      if (response.type === "opaqueredirect") {
-        throw new CambRedirectError({
-          method: request.method,
-          path: requestPath(request.url, baseUrl),
-          status: response.status,
-          reason: "the runtime hides the new location, so it is not followed with the key",
-        });
-      }
-      if (!isRedirect(response)) return response;
+    let response = first;
+    for (let hops = 0; isRedirect(response) || response.type === "opaqueredirect"; hops++) {
       const next =
-        hops < MAX_REDIRECTS ? redirectedRequest(current, response, apiOrigin) : "too many redirects";
+        response.type === "opaqueredirect"
+          ? "the runtime hides the new location, so it is not followed with the key"
+          : hops < MAX_REDIRECTS
+            ? redirectedRequest(current, response, apiOrigin)
+            : "too many redirects";
       // Release the connection; this response is being replaced.
       response.body?.cancel().catch(() => {});
       if (typeof next === "string") {
@@ -57,50 +78,62 @@ export function createCambFetch(options: CambFetchOptions): (request: Request) =
         throw new CambRedirectError({ method: request.method, path, status: response.status, reason: next });
       }
       current = next;
+      response = await send(current, signal);
     }
+    return response;
   }
 
-  async function attempt(request: Request): Promise<Response> {
+  /** One request: the answer's headers, past any redirect. Redirects are rare; the check for one is cheap. */
+  async function headersOf(request: Outgoing, signal: AbortSignal | null): Promise<Response> {
+    const response = await send(request, signal);
+    // 3xx, or 0 for an opaque redirect; every other answer returns here.
+    const status = response.status;
+    if ((status < 300 || status >= 400) && status !== 0) return response;
+    return request.redirect === "manual" ? follow(request, response, signal) : response;
+  }
+
+  async function attempt(request: Outgoing): Promise<Response> {
+    const caller = request.signal;
     // Never hand an aborted request to fetch: a custom fetch may not check the signal, and nothing may leave.
-    if (request.signal.aborted) throw request.signal.reason;
-    if (!hasTimeout) return send(request, undefined);
-    // One controller per attempt, following the request's own signal (which follows the caller's), so the
-    // caller can still abort the body after the headers; the timer only covers the wait for the headers.
-    const controller = new AbortController();
-    const forward = () => controller.abort(request.signal.reason);
-    request.signal.addEventListener("abort", forward, { once: true });
-    const timer = setTimeout(() => {
-      const path = requestPath(request.url, baseUrl);
-      controller.abort(new CambTimeoutError({ timeoutMs, method: request.method, path }));
-    }, timeoutMs);
+    if (caller?.aborted) throw caller.reason;
+    if (!hasTimeout) return headersOf(request, caller);
+    // One controller per attempt, following the caller's signal (when the call has one), so the caller can
+    // still abort the body after the headers; the timer only covers the wait for the headers. Listener and
+    // timer take module-level functions and arguments: no closures on the path of every call.
+    const watch: Watch = { controller: new AbortController(), request, timeoutMs, baseUrl, handleEvent };
+    caller?.addEventListener("abort", watch, { once: true });
+    const timer = setTimeout(expire, timeoutMs, watch);
     try {
-      return await send(request, controller.signal);
+      return await headersOf(request, watch.controller.signal);
     } catch (error) {
-      request.signal.removeEventListener("abort", forward);
-      if (controller.signal.aborted && !request.signal.aborted) throw controller.signal.reason;
+      caller?.removeEventListener("abort", watch);
+      const { signal } = watch.controller;
+      if (signal.aborted && !caller?.aborted) throw signal.reason;
       throw error;
     } finally {
       clearTimeout(timer);
     }
   }
 
-  return async function cambFetch(request: Request): Promise<Response> {
+  return async function cambFetch(request: Outgoing): Promise<Response> {
     const idempotent = retry?.methods.has(request.method) ?? false;
     const maxRetries = retry?.maxRetries ?? 0;
+    const aborted = () => request.signal?.aborted === true;
     for (let retries = 0; ; retries++) {
-      const last = retries >= maxRetries;
-      // A body can be read once: keep the original pristine and send clones while a retry is still possible.
-      const sent = last || request.body === null ? request : request.clone();
+      // A real Request's body can be read once: keep it pristine and send clones while a retry is possible.
+      // A record's body is sent as it is, again and again; a stream cannot be, so it gets one attempt.
+      const repeat = retries < maxRetries ? again(request) : undefined;
+      const last = repeat === undefined;
+      const sent = last || repeat === request ? request : repeat;
       let response: Response;
       try {
         response = await attempt(sent);
       } catch (caught) {
         // An abort is the caller's reason, as it is; a network failure becomes a CambConnectionError.
-        const error = request.signal.aborted
+        const error = aborted()
           ? caught
           : CambConnectionError.from(caught, request.method, requestPath(request.url, baseUrl));
-        const retryable = retry && !request.signal.aborted && mayRetry(error, undefined, idempotent);
-        if (last || !retryable) throw error;
+        if (last || !retry || aborted() || !mayRetry(error, undefined, idempotent)) throw error;
         await sleep(backoffDelay(retry, retries), request.signal);
         continue;
       }
@@ -114,7 +147,8 @@ export function createCambFetch(options: CambFetchOptions): (request: Request) =
           continue;
         }
       }
-      recordRequest(response, { method: request.method, url: request.url, baseUrl });
+      // Only an error answer becomes an error that names the call; a success needs no record.
+      if (!response.ok) recordRequest(response, { method: request.method, url: request.url, baseUrl });
       return response;
     }
   };

@@ -2,12 +2,13 @@
 import type { HeadersOptions } from "openapi-fetch";
 import { absoluteUrl } from "./base-url.js";
 import type { CambClient } from "./camb-client.js";
-import { createCambFetch, type FetchWithSignal } from "./camb-fetch.js";
+import { createCambFetch, type SendRequest } from "./camb-fetch.js";
 import { registerSecret, withoutCredentials } from "./errors/secrets.js";
 import type { paths } from "./generated/schema.js";
 import { apiKeyHeader, defaultBaseUrl } from "./generated/service.js";
 import { guardBodyReads } from "./guard-body-reads.js";
 import { createClient } from "./openapi-fetch-interop.js";
+import { RequestRecord, requestClass } from "./request-record.js";
 import { type RetryOptions, resolveRetryPolicy } from "./retry-policy.js";
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -51,6 +52,28 @@ function plainHeaders(headers: HeadersOptions | undefined): Record<string, strin
   return result;
 }
 
+/**
+ * How a request leaves. The global fetch takes a record's URL and init as they are (it builds its own Request
+ * anyway); a custom fetch follows openapi-fetch's contract of one Request argument, so that path builds one.
+ * The global fetch is looked up per call, so msw and spies installed later still see the calls.
+ */
+function sender(userFetch: CambClientOptions["fetch"]): SendRequest {
+  if (userFetch) {
+    return (request, signal) =>
+      userFetch(
+        request instanceof RequestRecord
+          ? new Request(request.url, request.init(signal))
+          : signal
+            ? new Request(request, { signal })
+            : request,
+      );
+  }
+  return (request, signal) =>
+    request instanceof RequestRecord
+      ? globalThis.fetch(request.url, request.init(signal))
+      : globalThis.fetch(request, signal ? { signal } : undefined);
+}
+
 /** Creates a typed client for the CAMB API on openapi-fetch, with auth, retries and a headers timeout. */
 export function createCambClient(options: CambClientOptions = {}): CambClient {
   const apiKey = options.apiKey ?? apiKeyFromEnvironment();
@@ -66,27 +89,31 @@ export function createCambClient(options: CambClientOptions = {}): CambClient {
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(timeoutMs >= 0)) throw new RangeError(`timeoutMs must be a number >= 0, got ${timeoutMs}`);
-  const userFetch = options.fetch;
-  // The global fetch takes the timeout's signal as its second argument (it builds its own Request anyway);
-  // a custom fetch follows openapi-fetch's one-argument contract, so only that path rebuilds the Request.
-  const fetchWithSignal: FetchWithSignal = userFetch
-    ? (request, init) => userFetch(init ? new Request(request, init) : request)
-    : (request, init) => globalThis.fetch(request, init);
   const headers = plainHeaders(options.headers);
   if (apiKey) headers[apiKeyHeader] = apiKey;
+  // Middleware is promised real Requests: once any is registered, openapi-fetch builds those (see below).
+  let middleware = false;
 
   const client = createClient<paths>({
     baseUrl,
     headers,
+    // Records instead of Requests: one Request per call instead of two (request-record.ts).
+    Request: requestClass(() => middleware),
     // With a key, redirects are followed by hand (camb-fetch.ts) so that the key never crosses to another
     // origin: the fetch standard strips Authorization and cookies there, not a custom header.
     ...(apiKey ? { redirect: "manual" } : {}),
     fetch: createCambFetch({
-      fetch: fetchWithSignal,
+      send: sender(options.fetch),
       baseUrl,
+      apiOrigin: parsedBase.origin,
       retry: resolveRetryPolicy(options.retry),
       timeoutMs,
-    }),
+    }) as (request: Request) => Promise<Response>,
   });
+  const use = client.use.bind(client);
+  client.use = (...added) => {
+    middleware = true;
+    use(...added);
+  };
   return guardBodyReads(client) as unknown as CambClient;
 }

@@ -134,3 +134,22 @@ describe("CambApiError", () => {
     );
   });
 });
+
+describe("middleware", () => {
+  test("gets real Requests, as openapi-fetch promises, and what it sets goes out", async () => {
+    const script = scriptedFetch([json(200, [])]);
+    const camb = createCambClient({ apiKey: "k", baseUrl: "http://camb.test/apis", fetch: script.fetch });
+    const seen: unknown[] = [];
+    camb.use({
+      onRequest({ request }) {
+        seen.push(request);
+        request.headers.set("x-trace", "abc");
+        return request;
+      },
+    });
+    await camb.GET("/list-voices");
+    expect(seen[0]).toBeInstanceOf(Request);
+    expect(script.requests[0]?.headers.get("x-trace")).toBe("abc");
+    expect(script.requests[0]?.headers.get("x-api-key")).toBe("k");
+  });
+});

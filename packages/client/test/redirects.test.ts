@@ -82,13 +82,36 @@ describe("a cross-origin redirect is followed without the key", () => {
 });
 
 describe("a redirect that cannot be followed safely is refused, typed", () => {
-  test("a 307 of a create would have to send the body again: CambRedirectError, nothing sent twice", async () => {
-    const elsewhere = await server((_req, res) => res.writeHead(200).end("{}"));
+  test("a 307 of a create is followed with the same method and body, and without the key elsewhere", async () => {
+    const elsewhere = await server((_req, res) =>
+      res.writeHead(200, { "content-type": "application/json" }).end("{}"),
+    );
     const api = await server((_req, res) => res.writeHead(307, { location: `${elsewhere.url}/x` }).end());
     const camb = createCambClient({ apiKey: KEY, baseUrl: `${api.url}/apis` });
-    const error = await camb
-      .POST(families["text-to-sound"].create, { body: { prompt: "rain" } })
-      .catch((e) => e);
+    await camb.POST(families["text-to-sound"].create, { body: { prompt: "rain" } });
+    expect(elsewhere.requests[0]).toMatchObject({ method: "POST", path: "/x" });
+    expect(elsewhere.requests[0]?.headers).not.toHaveProperty("x-api-key");
+  });
+
+  test("a 307 of a streamed body cannot send it again: CambRedirectError, nothing sent twice", async () => {
+    const elsewhere = await server((_req, res) => res.writeHead(200).end("{}"));
+    const api = await server((req, res) => {
+      req.resume();
+      req.on("end", () => res.writeHead(307, { location: `${elsewhere.url}/x` }).end());
+    });
+    const camb = createCambClient({ apiKey: KEY, baseUrl: `${api.url}/apis` });
+    const streamed = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"prompt":"rain"}'));
+          controller.close();
+        },
+      });
+    const call = camb.POST(families["text-to-sound"].create, {
+      body: { prompt: "rain" },
+      bodySerializer: streamed as never,
+    });
+    const error = await call.catch((e) => e);
     expect(error).toBeInstanceOf(CambRedirectError);
     expect(error).toMatchObject({ status: 307, method: "POST", path: "/text-to-sound" });
     expect(elsewhere.requests).toHaveLength(0);

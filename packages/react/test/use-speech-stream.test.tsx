@@ -4,6 +4,7 @@ import { act, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { useSpeechStream } from "../src/index.js";
 import { FakeMediaSource } from "./helpers/fake-media-source.js";
+import { spyOnFetchSignals } from "./helpers/fetch-signals.js";
 import { renderCambHook, testClient } from "./helpers/render.js";
 import { installSandbox } from "./helpers/sandbox-server.js";
 
@@ -34,15 +35,7 @@ function renderPlayer(options: Parameters<typeof useSpeechStream>[0] = {}) {
 }
 
 /** Every Request the client sent, so a test can check its signal. */
-function spyRequests(): Request[] {
-  const requests: Request[] = [];
-  const original = globalThis.fetch;
-  vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
-    if (input instanceof Request) requests.push(input);
-    return original(input, init);
-  });
-  return requests;
-}
+const spyRequests = spyOnFetchSignals;
 
 describe("useSpeechStream without MediaSource (Blob fallback)", () => {
   it("collects the stream, plays it from an object URL and tracks the element's state", async () => {
@@ -92,9 +85,9 @@ describe("useSpeechStream without MediaSource (Blob fallback)", () => {
     act(() => void result.current.speak(speech("wav")));
     await waitFor(() => expect(result.current.timeToFirstAudioMs).toBeDefined());
     expect(requests).toHaveLength(1);
-    expect(requests[0]!.signal.aborted).toBe(false);
+    expect(requests[0]!.aborted).toBe(false);
     unmount();
-    expect(requests[0]!.signal.aborted).toBe(true);
+    expect(requests[0]!.aborted).toBe(true);
     expect(play).not.toHaveBeenCalled();
     expect(requests).toHaveLength(1);
   });
@@ -203,7 +196,7 @@ describe("useSpeechStream with MediaSource", () => {
     act(() => void result.current.speak(speech("mp3")));
     await waitFor(() => expect(play).toHaveBeenCalled());
     act(() => result.current.stop());
-    expect(requests[0]!.signal.aborted).toBe(true);
+    expect(requests[0]!.aborted).toBe(true);
     expect(FakeMediaSource.instances[0]!.readyState).toBe("ended");
     expect(audio.hasAttribute("src")).toBe(false);
     expect(result.current.status).toBe("idle");
