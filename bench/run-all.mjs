@@ -14,6 +14,7 @@ const BENCHMARKS = [
   ["5", "speech-streaming.mjs"],
   ["6", "bundle-size.mjs"],
   ["7", "codegen.mjs"],
+  ["8", "faulty-jobs.mjs"],
 ];
 
 const quick = process.argv.includes("--quick");

@@ -13,10 +13,10 @@ import { createAndWait } from "@camb-kit/polling";
 import { startSandbox } from "@camb-kit/sandbox";
 import { faultMix } from "./faults.mjs";
 
-const KEY = "reliability-run-key-8c1f4e2a9b";
+export const KEY = "reliability-run-key-8c1f4e2a9b";
 
 /** A valid create body per family (the families whose create body the harness knows how to fill). */
-const BODIES = {
+export const BODIES = {
   tts: (i) => ({ text: `Reliability line ${i}.`, voice_id: 147320, language: 1 }),
   "text-to-sound": (i) => ({ prompt: `rain, take ${i}`, duration: 1 }),
   "text-to-voice": (i) => ({
@@ -77,7 +77,28 @@ async function sizeMismatch(path, bytes) {
   return "neither FLAC nor WAV";
 }
 
-export async function runJobs({ jobs, concurrency = 16, seed = 1, faultProbability = 0.1, log = () => {} }) {
+/**
+ * The job camb-kit users write: createAndWait, then saveResult, at default settings (but a short poll
+ * interval: the sandbox finishes in a poll or two). A benchmark passes another `makeJob` to compare.
+ * @returns {(family: string, body: object, target: string) => Promise<{ path: string, bytes: number }[]>}
+ */
+export function cambKitJob({ url, key }) {
+  const client = createCambClient({ apiKey: key, baseUrl: url });
+  return async (family, body, target) => {
+    const { runId } = await createAndWait(client, family, body, { intervalMs: 100 });
+    const saved = await saveResult(client, family, runId, target);
+    return saved.files ?? [saved];
+  };
+}
+
+export async function runJobs({
+  jobs,
+  concurrency = 16,
+  seed = 1,
+  faultProbability = 0.1,
+  makeJob = cambKitJob,
+  log = () => {},
+}) {
   const sandbox = await startSandbox({
     port: 0,
     seed,
@@ -88,7 +109,7 @@ export async function runJobs({ jobs, concurrency = 16, seed = 1, faultProbabili
   const dir = join(tmpdir(), `camb-reliability-${process.pid}-${seed}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const client = createCambClient({ apiKey: KEY, baseUrl: sandbox.url });
+  const job = makeJob({ url: sandbox.url, key: KEY });
   const names = Object.keys(BODIES).filter((name) => Object.hasOwn(families, name));
   const outcomes = [];
   const started = Date.now();
@@ -98,10 +119,8 @@ export async function runJobs({ jobs, concurrency = 16, seed = 1, faultProbabili
       queued(async () => {
         const family = names[i % names.length];
         try {
-          // Default settings throughout, but a short poll interval: the sandbox finishes in a poll or two.
-          const { runId } = await createAndWait(client, family, BODIES[family](i), { intervalMs: 100 });
-          const saved = await saveResult(client, family, runId, join(dir, `${family}-${i}`));
-          outcomes.push({ family, ok: true, files: saved.files ?? [saved] });
+          const files = await job(family, BODIES[family](i), join(dir, `${family}-${i}`));
+          outcomes.push({ family, ok: true, files });
         } catch (error) {
           outcomes.push({ family, ok: false, error });
         }
@@ -115,6 +134,9 @@ export async function runJobs({ jobs, concurrency = 16, seed = 1, faultProbabili
 
   const files = await filesUnder(dir).catch(() => []);
   const tempFiles = files.filter((file) => file.endsWith(".part"));
+  // A file no job reported (a partial write a failed job left behind) counts as partial too.
+  const reported = new Set(outcomes.filter((o) => o.ok).flatMap((o) => o.files.map((file) => file.path)));
+  const leftovers = files.filter((file) => !file.endsWith(".part") && !reported.has(file));
   const mismatches = [];
   for (const outcome of outcomes.filter((o) => o.ok))
     for (const file of outcome.files) {
@@ -144,6 +166,7 @@ export async function runJobs({ jobs, concurrency = 16, seed = 1, faultProbabili
     failureMessages: failures.map(({ error }) => String(error?.message)),
     untyped: untyped.map(({ error }) => inspect(error)),
     tempFiles: tempFiles.length,
+    leftoverFiles: leftovers.length,
     sizeMismatches: mismatches,
     keyLeaks,
     requests,

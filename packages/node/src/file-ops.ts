@@ -1,6 +1,6 @@
 // The file-system calls of the save path in one object, so tests can fail or pause one without module mocks.
 import { close, open as openCallback } from "node:fs";
-import { link, lstat, mkdir, open, rename, unlink } from "node:fs/promises";
+import { link, lstat, mkdir, open, rename, rmdir, unlink } from "node:fs/promises";
 import { promisify } from "node:util";
 
 /**
@@ -16,6 +16,7 @@ export const fileOps = {
   mkdir,
   open,
   rename,
+  rmdir,
   unlink,
   openFd: promisify(openCallback) as (path: string, flags: string) => Promise<number>,
   closeFd: promisify(close),

@@ -1,8 +1,9 @@
 // A JSON result's files (a designed voice's previews…): every URL in the JSON, downloaded into one folder under
 // a name from its place in the JSON, without a list of keys anywhere, so a family added to the spec works too.
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { type CambClient, getResultJson, type TaskFamily, unwrap } from "@camb-kit/client";
 import { extensionOf } from "@camb-kit/client/spec";
+import { removeQuietly } from "./atomic-file.js";
 import { fetchToFile, type PlainFetch } from "./fetch-to-file.js";
 import { fileOps } from "./file-ops.js";
 import { withDownloadRetries } from "./retry-download.js";
@@ -37,6 +38,20 @@ function assetName(key: (string | number)[]): string {
   return parts.join("-").replace(/[^\p{L}\p{N}._-]+/gu, "_") || "result";
 }
 
+/** Removes `folder` and its parents up to `top`, each only while empty (others may have written there since). */
+async function removeEmptyFolders(folder: string, top: string): Promise<void> {
+  for (let current = folder; ; current = dirname(current)) {
+    if (
+      !(await fileOps.rmdir(current).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
+    if (current === resolve(top) || dirname(current) === current) return;
+  }
+}
+
 /** Downloads every URL of `family`'s JSON result for `runId` into the folder `dir` (created when missing). */
 export async function saveResultAssets(
   client: CambClient,
@@ -56,21 +71,29 @@ export async function saveResultAssets(
   );
   const assets = resultAssets(result);
   const folder = resolve(dir);
-  await fileOps.mkdir(folder, { recursive: true });
+  // mkdir returns the first folder it created, if any: that one goes again when the save fails.
+  const created = await fileOps.mkdir(folder, { recursive: true });
   const files: SavedAssets["files"] = [];
-  // One at a time: a result holds a handful of files, and the order of `files` is the JSON's.
-  for (const asset of assets) {
-    const name = assetName(asset.key);
-    const saved = await withDownloadRetries(
-      () =>
-        fetchToFile(asset.url, (type) => join(folder, `${name}.${extensionOf(type) ?? "bin"}`), {
-          ...options,
-          mkdir: false,
-        }),
-      downloadAttempts,
-      signal,
-    );
-    files.push({ ...saved, key: asset.key });
+  try {
+    // One at a time: a result holds a handful of files, and the order of `files` is the JSON's.
+    for (const asset of assets) {
+      const name = assetName(asset.key);
+      const saved = await withDownloadRetries(
+        () =>
+          fetchToFile(asset.url, (type) => join(folder, `${name}.${extensionOf(type) ?? "bin"}`), {
+            ...options,
+            mkdir: false,
+          }),
+        downloadAttempts,
+        signal,
+      );
+      files.push({ ...saved, key: asset.key });
+    }
+  } catch (error) {
+    // All or nothing, as for a single file: a result missing one of its files is not a result.
+    await Promise.all(files.map((file) => removeQuietly(file.path)));
+    if (created) await removeEmptyFolders(folder, created);
+    throw error;
   }
   return { path: folder, files };
 }

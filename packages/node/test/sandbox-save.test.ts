@@ -5,7 +5,13 @@ import { CambApiError, createCambClient, families } from "@camb-kit/client";
 import type { FaultRule } from "@camb-kit/sandbox";
 import { afterEach, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../../../tests/support/http-server.js";
-import { IdleTimeoutError, saveResult, saveSpeech, UnexpectedContentTypeError } from "../src/index.js";
+import {
+  HttpStatusError,
+  IdleTimeoutError,
+  saveResult,
+  saveSpeech,
+  UnexpectedContentTypeError,
+} from "../src/index.js";
 import { finishedRuns, requestsTo, sandbox } from "./helpers/sandbox.js";
 import { entries, tempDir } from "./helpers/temp-dir.js";
 
@@ -113,6 +119,16 @@ describe("saveResult against the sandbox", () => {
     const storage = sb.requests.filter((request) => request.path.startsWith("/_storage/"));
     expect(storage).toHaveLength(3);
     for (const request of storage) expect(request.headers).not.toHaveProperty("x-api-key");
+  });
+
+  it("a JSON result is saved all or nothing: a file that keeps failing leaves no folder and no file", async () => {
+    // The third preview fails on every try (storage requests 3, 4 and 5 are its three attempts).
+    const sb = await sandbox({ faults: [{ route: "storage", kind: "status", status: 500, nth: [3, 4, 5] }] });
+    const [runId] = await finishedRuns(sb.client, "text-to-voice", 1);
+    const parent = await tempDir();
+    const error = await saveResult(sb.client, "text-to-voice", runId!, join(parent, "voice")).catch((e) => e);
+    expect(error).toBeInstanceOf(HttpStatusError);
+    expect(await entries(parent)).toEqual([]);
   });
 
   it("refuses a JSON answer where audio was expected, before writing", async () => {

@@ -27,6 +27,7 @@ test("300 faulty jobs: 0 hung, 0 partial or temp files, 0 size mismatches, 0 unt
   const report = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
   expect(report.settled).toBe(300);
   expect(report.tempFiles).toBe(0);
+  expect(report.leftoverFiles).toBe(0);
   expect(report.sizeMismatches).toEqual([]);
   expect(report.untyped).toEqual([]);
   expect(report.keyLeaks).toBe(0);
