@@ -17,11 +17,16 @@ module.exports = [
     limit: "3.5 kB",
     gzip: true,
   },
+  // Issue 7 set 5 kB (4.49 kB measured). The hardening of issue 12 added 2.06 kB, all on the request path:
+  // the CambError family with redaction of registered keys (~1.1 kB: each error's message names the call),
+  // redirects followed by hand so the key stays on the API origin (~0.5 kB), request records that let a
+  // body be sent again without a tee (~0.45 kB) and typed body-read failures (~0.4 kB). None can go without
+  // losing a tested guarantee, so the budget sits just above what it is.
   {
     name: "@camb-kit/client",
     path: "packages/client/dist/index.js",
     import: "{ createCambClient, unwrap }",
-    limit: "5 kB",
+    limit: "6.8 kB",
     gzip: true,
   },
   // Every export, the generated families and operations tables included: what an app that imports `*`
@@ -30,7 +35,7 @@ module.exports = [
     name: "@camb-kit/client (everything)",
     path: "packages/client/dist/index.js",
     import: "*",
-    limit: "6 kB",
+    limit: "8.2 kB",
     gzip: true,
   },
   {
@@ -44,13 +49,14 @@ module.exports = [
   // The CAMB layer on the core: eight typed error classes (one per failure status, timeout, unknown status,
   // missing ids), option validation and watchTask's early stop. Issue 7 asked 1.5 kB for the whole package;
   // the measured cost of each part is in the issue's closing note, and none could go without losing tested
-  // behaviour, so the budget is set just above what it is.
+  // behaviour, so the budget is set just above what it is. Issue 12 added 0.2 kB: each check gets only the
+  // time left, run ids are validated, a glitched unknown status is tolerated once.
   {
     name: "@camb-kit/polling (waitForTask, createAndWait, watchTask)",
     path: "packages/polling/dist/index.js",
     import: "{ waitForTask, createAndWait, watchTask }",
     ignore: ["@camb-kit/client"],
-    limit: "2.3 kB",
+    limit: "2.5 kB",
     gzip: true,
   },
   {

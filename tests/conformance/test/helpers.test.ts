@@ -8,7 +8,7 @@ import { createTask, families, getResultJson, isTaskFamily, unwrap } from "@camb
 import { downloadResults, saveResult } from "@camb-kit/node";
 import { createAndWait, waitForTask } from "@camb-kit/polling";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { callsTo, FAMILY, jingle, openWorld, type World } from "./helpers/world.js";
+import { callsTo, FAMILY, jingle, openWorld, TEST_KEY, type World } from "./helpers/world.js";
 
 let world: World;
 beforeAll(async () => {
@@ -104,7 +104,7 @@ describe("every helper supports it with no edit", () => {
       [1, 2].map((n) => createAndWait(camb, FAMILY, { prompt: `cli ${n}`, duration: 1 }, poll)),
     );
     const target = join(dir, "cli");
-    vi.stubEnv("CAMB_API_KEY", "conformance");
+    vi.stubEnv("CAMB_API_KEY", TEST_KEY);
     vi.stubEnv("CAMB_BASE_URL", sandbox.url);
     const stdout = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);

@@ -9,7 +9,7 @@ import { act, cleanup, renderHook, waitFor } from "@testing-library/react";
 import { setupServer } from "msw/node";
 import type { ReactNode } from "react";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import { FAMILY, jingle } from "./helpers/world.js";
+import { FAMILY, jingle, TEST_KEY } from "./helpers/world.js";
 
 const BASE_URL = "http://camb.test/apis";
 const sandbox = createSandbox({ baseUrl: BASE_URL, pendingPolls: 1 });
@@ -19,7 +19,7 @@ afterEach(() => cleanup());
 afterAll(() => server.close());
 
 function wrapper({ children }: { children: ReactNode }) {
-  const client = createCambClient({ apiKey: "conformance", baseUrl: BASE_URL, retry: false });
+  const client = createCambClient({ apiKey: TEST_KEY, baseUrl: BASE_URL, retry: false });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return (
     <QueryClientProvider client={queryClient}>

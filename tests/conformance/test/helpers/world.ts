@@ -9,6 +9,11 @@ import { type RunningSandbox, startSandbox } from "@camb-kit/sandbox";
 /** The family the fixture invents: the one name of the generated table that the real spec does not have. */
 export const FAMILY = "text-to-jingle";
 export const jingle = families[FAMILY];
+/**
+ * Shaped like a real key, not a word: every key a client holds is redacted wherever it appears in errors and
+ * CLI output, temp paths included.
+ */
+export const TEST_KEY = "sk-conformance-7f3a9c";
 
 export interface World {
   sandbox: RunningSandbox;
@@ -18,7 +23,7 @@ export interface World {
 
 export async function openWorld(): Promise<World> {
   const sandbox = await startSandbox({ port: 0, pendingPolls: 1 });
-  const camb = createCambClient({ apiKey: "conformance", baseUrl: sandbox.url, retry: false });
+  const camb = createCambClient({ apiKey: TEST_KEY, baseUrl: sandbox.url, retry: false });
   return { sandbox, camb, dir: await mkdtemp(join(tmpdir(), "camb-conformance-")) };
 }
 
