@@ -38,12 +38,14 @@ module.exports = [
     limit: "8.2 kB",
     gzip: true,
   },
+  // Issue 7 set 1.5 kB; issue 12's per-check deadline (each status check gets only the time left) added
+  // ~0.1 kB. Benchmark 6 measures 1.54 kB where size-limit says 1.42 kB (different esbuild and gzip settings).
   {
     name: "@camb-kit/polling (pollTask core)",
     path: "packages/polling/dist/index.js",
     import: "{ pollTask }",
     ignore: ["@camb-kit/client"],
-    limit: "1.5 kB",
+    limit: "1.6 kB",
     gzip: true,
   },
   // The CAMB layer on the core: eight typed error classes (one per failure status, timeout, unknown status,

@@ -42,8 +42,9 @@ async function measure(contents, { platform = "neutral", resolveDir = here } = {
   return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
 
-// The budgeted rows come from .size-limit.cjs itself (same imports, same limits), so the bench and the
-// `pnpm test` budget check cannot disagree; the rows after them are for comparison only.
+// The budgeted rows come from .size-limit.cjs itself (same imports, same limits); the rows after them are for
+// comparison only. size-limit measures 5-10% smaller than this (its own esbuild and gzip settings), so a
+// budget must leave room for both.
 const require = createRequire(import.meta.url);
 /** @type {{ name: string, path: string, import?: string, limit: string }[]} */
 const sizeLimits = require("../.size-limit.cjs");
