@@ -21,21 +21,25 @@ module.exports = [
   // the CambError family with redaction of registered keys (~1.1 kB: each error's message names the call),
   // redirects followed by hand so the key stays on the API origin (~0.5 kB), request records that let a
   // body be sent again without a tee (~0.45 kB) and typed body-read failures (~0.4 kB). None can go without
-  // losing a tested guarantee, so the budget sits just above what it is.
+  // losing a tested guarantee, so the budget sits just above what it is. Issue 13 added 1.15 kB: multipart
+  // bodies encoded from the spec's typed objects and streamed from disk with a known Content-Length (the
+  // encoder, replay for retries, abort and stall handling). The tables that grow with the spec (families,
+  // operations, media, schemas) are not in this import: the whole API costs this entry nothing.
   {
     name: "@camb-kit/client",
     path: "packages/client/dist/index.js",
     import: "{ createCambClient, unwrap }",
-    limit: "6.8 kB",
+    limit: "7.9 kB",
     gzip: true,
   },
   // Every export, the generated families and operations tables included: what an app that imports `*`
-  // pays. Apps import what they use; the budget of issue 7 is the entry above.
+  // pays. Apps import what they use; the budget of issue 7 is the entry above. This one grows with the spec
+  // (issue 13: 14 families and 77 operations, +2.6 kB of tables) and with the multipart encoder.
   {
     name: "@camb-kit/client (everything)",
     path: "packages/client/dist/index.js",
     import: "*",
-    limit: "8.2 kB",
+    limit: "12 kB",
     gzip: true,
   },
   // Issue 7 set 1.5 kB; issue 12's per-check deadline (each status check gets only the time left) added

@@ -33,7 +33,31 @@ const { values: flags } = parseArgs({
 const specPath = resolve(flags.spec ?? join(root, "openapi/camb.yaml"));
 const outDir = resolve(flags.out ?? join(root, "packages/client/src/generated"));
 
-const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier("Blob"));
+const { factory } = ts;
+const BLOB = factory.createTypeReferenceNode(factory.createIdentifier("Blob"));
+const REF_PREFIX = "#/components/schemas/";
+
+/**
+ * An open enum, written in the spec as `anyOf: [{ $ref: <a string enum> }, { type: string }]` (the named
+ * values, or any other string, so validators accept a value the spec does not know yet). openapi-typescript
+ * would collapse it to `string`; the type is the named values instead, and code that reads one handles an
+ * unknown value at run time (polling's UnknownTaskStatusError). `Known | (string & {})` would say both, but
+ * openapi-fetch's `Readable<T>` maps `string & {}` as an object and breaks every response type.
+ */
+function knownValuesOf(schema) {
+  const [known, other] = schema.anyOf ?? [];
+  if (schema.anyOf?.length !== 2 || typeof known?.$ref !== "string" || !known.$ref.startsWith(REF_PREFIX))
+    return;
+  if (other?.type !== "string" || Object.keys(other).length !== 1) return;
+  const name = known.$ref.slice(REF_PREFIX.length);
+  return factory.createIndexedAccessTypeNode(
+    factory.createIndexedAccessTypeNode(
+      factory.createTypeReferenceNode("components"),
+      factory.createLiteralTypeNode(factory.createStringLiteral("schemas")),
+    ),
+    factory.createLiteralTypeNode(factory.createStringLiteral(name)),
+  );
+}
 
 async function render() {
   const spec = parse(await readFile(specPath, "utf8"));
@@ -41,7 +65,7 @@ async function render() {
     // A field with a default is optional for the caller; the server fills it in.
     defaultNonNullable: false,
     // Binary bodies are bytes, not strings (openapi-typescript's default for `format: binary`).
-    transform: (schema) => (schema.format === "binary" ? BLOB : undefined),
+    transform: (schema) => (schema.format === "binary" ? BLOB : knownValuesOf(schema)),
   });
   const index = indexOperations(spec);
   const media = buildMedia(spec, index);

@@ -1,64 +1,70 @@
-// The task-families table, from the `x-camb-task: { family, role }` extensions of the spec. A family needs
-// create, status and result operations; bulk is optional. Everything a helper needs to know about a family
-// (paths, result media type and file extension, bulk bounds) is read here, so a family added to the spec
-// works in every helper after `pnpm generate`.
+// The task-families table, from the `x-camb-task` extensions of the spec (read in task-roles.mjs) and what
+// the schemas of each family's operations say about its shape (result-shapes.mjs). Everything a helper needs
+// to know about a family (paths and operationIds per role, parameters, body encoding, the shape of its status,
+// result and bulk answers, the files a result holds, bounds) is read here, so a family added to the spec works
+// in every helper after `pnpm generate`.
 import { HEADER, literal } from "./render.mjs";
+import { bulkShape, createMayFinish, resultAssets, resultNullable, statusKind } from "./result-shapes.mjs";
 import { fail, resolve, successContent } from "./spec.mjs";
+import { collectFamilies, pathParameters } from "./task-roles.mjs";
 
-const METHOD_OF_ROLE = { create: "post", status: "get", result: "get", bulk: "post" };
-const REQUIRED_ROLES = ["create", "status", "result"];
-
-function collectRoles(index) {
-  const families = {};
-  for (const entry of index) {
-    const task = entry.operation["x-camb-task"];
-    if (!task) continue;
-    if (!Object.hasOwn(METHOD_OF_ROLE, task.role)) {
-      fail(`${entry.where}: x-camb-task.role must be one of ${Object.keys(METHOD_OF_ROLE).join(", ")}`);
-    }
-    if (typeof task.family !== "string" || !/^[a-z][a-z0-9-]*$/.test(task.family)) {
-      fail(`${entry.where}: x-camb-task.family must be a lowercase name`);
-    }
-    if (entry.method !== METHOD_OF_ROLE[task.role]) {
-      fail(`${entry.where}: a ${task.role} operation must be ${METHOD_OF_ROLE[task.role].toUpperCase()}`);
-    }
-    families[task.family] ??= {};
-    if (families[task.family][task.role]) fail(`family ${task.family} declares ${task.role} twice`);
-    families[task.family][task.role] = entry;
-  }
-  return families;
-}
+const OPTIONAL_ROLES = ["result", "languageResult", "bulk", "transcript"];
 
 function bulkBounds(spec, name, bulk) {
   const schema = resolve(spec, bulk.requestBody?.content?.["application/json"]?.schema);
   const runIds = resolve(spec, schema?.properties?.run_ids);
   if (runIds?.type !== "array") fail(`family ${name}: the bulk body needs a run_ids array`);
-  return { min: runIds.minItems ?? 1, max: runIds.maxItems ?? null };
+  return { min: runIds.minItems ?? 1, max: runIds.maxItems ?? null, unique: runIds.uniqueItems === true };
+}
+
+/** The result's file form: its binary media type when it has one (JSON is then its URL form), else JSON. */
+function resultMedia(result, media) {
+  if (!result)
+    return { resultMediaType: null, resultIsAudio: false, resultUrlByQuery: false, fileExtension: null };
+  const types = Object.keys(successContent(result));
+  const binary = types.find((type) => media[type]?.binary);
+  const resultMediaType = binary ?? "application/json";
+  return {
+    resultMediaType,
+    resultIsAudio: binary !== undefined,
+    resultUrlByQuery: binary !== undefined && types.includes("application/json"),
+    fileExtension: media[resultMediaType].extension,
+  };
+}
+
+function createBody(name, create) {
+  const types = Object.keys(create.requestBody?.content ?? {});
+  if (types.includes("multipart/form-data")) return "multipart";
+  if (types.length === 0 || types.includes("application/json")) return "json";
+  return fail(`family ${name}: the create body must be JSON or multipart, not ${types.join(", ")}`);
 }
 
 /** @param media the generated media table (`mediaTypes`), for the result's file extension. */
 export function buildFamilies(spec, index, media) {
   const table = {};
-  for (const [name, roles] of Object.entries(collectRoles(index))) {
-    for (const role of REQUIRED_ROLES) if (!roles[role]) fail(`family ${name} has no ${role} operation`);
-    if (!roles.status.path.includes("{task_id}")) fail(`family ${name}: the status path needs {task_id}`);
-    if (!roles.result.path.includes("{run_id}")) fail(`family ${name}: the result path needs {run_id}`);
-
-    const mediaTypes = Object.keys(successContent(roles.result));
-    // A result is the file itself when it has a binary form; JSON is then its URL form (`output_type`).
-    const binary = mediaTypes.find((type) => media[type]?.binary);
-    const resultMediaType = binary ?? "application/json";
+  for (const [name, roles] of Object.entries(collectFamilies(index))) {
+    const { create, status, result, bulk } = roles;
+    const paths = Object.fromEntries(OPTIONAL_ROLES.map((role) => [role, roles[role]?.path ?? null]));
     table[name] = {
-      create: roles.create.path,
-      status: roles.status.path,
-      result: roles.result.path,
-      bulk: roles.bulk?.path ?? null,
-      resultMediaType,
-      resultIsAudio: binary !== undefined,
-      resultUrlByQuery: binary !== undefined && mediaTypes.includes("application/json"),
-      fileExtension: media[resultMediaType].extension,
-      bulkRunIds: roles.bulk ? bulkBounds(spec, name, roles.bulk) : null,
-      deprecated: Boolean(roles.create.operation.deprecated),
+      create: create.path,
+      status: status.path,
+      ...paths,
+      operations: Object.fromEntries(
+        ["create", "status", ...OPTIONAL_ROLES].map((role) => [role, roles[role]?.id ?? null]),
+      ),
+      parent: roles.parent ?? null,
+      createParams: pathParameters(create.path),
+      createBody: createBody(name, create),
+      createMayFinish: createMayFinish(spec, create),
+      statusParam: pathParameters(status.path)[0],
+      statusKind: statusKind(spec, status),
+      resultParams: result ? pathParameters(result.path).filter((param) => param !== "run_id") : [],
+      resultNullable: result ? resultNullable(spec, result) : false,
+      ...resultMedia(result, media),
+      assets: result ? resultAssets(spec, result) : resultAssets(spec, create),
+      bulkRunIds: bulk ? bulkBounds(spec, name, bulk) : null,
+      bulkShape: bulk ? bulkShape(spec, bulk) : null,
+      deprecated: Boolean(create.operation.deprecated),
     };
   }
   return table;
@@ -68,7 +74,9 @@ export function renderFamilies(table) {
   return `${HEADER}
 /**
  * The task families of the CAMB API (create -> status -> result -> bulk), generated from the
- * \`x-camb-task\` extensions of openapi/camb.yaml. Helpers read paths from here; none is typed by hand.
+ * \`x-camb-task\` extensions of openapi/camb.yaml. Helpers read paths, operationIds and every irregularity
+ * of a family (a parent run in the create path, a status that is a list of runs, a result that may be null
+ * or scoped by language, the files a result holds) from here; none is typed by hand.
  */
 export const families = ${literal(table)} as const;
 

@@ -41,7 +41,9 @@ export function buildMedia(spec, index) {
 
   const formatMediaTypes = {};
   for (const [type, entry] of Object.entries(table)) {
-    if (!Object.hasOwn(binary, type)) fail(`x-camb-media-types.${type} is not used by any operation`);
+    // An asset type (a file results point at) is not a response body of this API: it is bytes.
+    if (entry.asset === true) binary[type] = !type.startsWith("text/");
+    else if (!Object.hasOwn(binary, type)) fail(`x-camb-media-types.${type} is not used by any operation`);
     for (const format of entry.formats ?? []) {
       if (formatMediaTypes[format]) fail(`format ${format} is listed under two media types`);
       formatMediaTypes[format] = type;
@@ -61,7 +63,12 @@ export function buildMedia(spec, index) {
 
   const mediaTypes = {};
   for (const [type, entry] of Object.entries(table)) {
-    mediaTypes[type] = { extension: entry.extension, binary: binary[type], formats: entry.formats ?? [] };
+    mediaTypes[type] = {
+      extension: entry.extension,
+      binary: binary[type],
+      formats: entry.formats ?? [],
+      asset: entry.asset === true,
+    };
   }
   return { mediaTypes, formatMediaTypes };
 }

@@ -4,6 +4,14 @@
 import { HEADER, literal } from "./render.mjs";
 import { fail, successContent } from "./spec.mjs";
 
+/** The parts of a multipart body the spec sends as JSON text (`encoding.<part>.contentType`). */
+function jsonParts(entry) {
+  const encoding = entry.requestBody?.content?.["multipart/form-data"]?.encoding ?? {};
+  return Object.entries(encoding)
+    .filter(([, part]) => part?.contentType?.split(",").some((type) => type.trim() === "application/json"))
+    .map(([name]) => name);
+}
+
 const PARAMETER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** `/tts/{task_id}` -> `/^\/tts\/(?<task_id>[^/]+)$/`: one path segment per parameter, nothing else. */
@@ -23,7 +31,8 @@ export function pathPattern(path) {
 export function buildOperations(index) {
   const table = {};
   for (const entry of index) {
-    const task = entry.operation["x-camb-task"];
+    const raw = entry.operation["x-camb-task"];
+    const tasks = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
     table[entry.id] = {
       method: entry.method.toUpperCase(),
       path: entry.path,
@@ -31,8 +40,9 @@ export function buildOperations(index) {
       secured: entry.secured,
       deprecated: Boolean(entry.operation.deprecated),
       requestContentTypes: Object.keys(entry.requestBody?.content ?? {}),
+      jsonParts: jsonParts(entry),
       successMediaTypes: Object.keys(successContent(entry)),
-      task: task ? { family: task.family, role: task.role } : null,
+      tasks: tasks.map((task) => ({ family: task.family, role: task.role, scope: task.scope ?? null })),
     };
   }
   return table;
@@ -54,8 +64,13 @@ export const operations = ${literal(table)} as const satisfies Record<
     secured: boolean;
     deprecated: boolean;
     requestContentTypes: readonly string[];
+    jsonParts: readonly string[];
     successMediaTypes: readonly string[];
-    task: { family: string; role: "create" | "status" | "result" | "bulk" } | null;
+    tasks: readonly {
+      family: string;
+      role: "create" | "status" | "result" | "bulk" | "transcript";
+      scope: "language" | null;
+    }[];
   }
 >;
 

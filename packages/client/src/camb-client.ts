@@ -8,6 +8,7 @@ import type {
   RequiredKeysOf,
 } from "openapi-typescript-helpers";
 import type { paths } from "./generated/schema.js";
+import type { UploadPaths } from "./multipart/upload-types.js";
 
 type SuccessContent<Operation> = Operation extends { responses: { 200: { content: infer Content } } }
   ? Content
@@ -53,5 +54,6 @@ export type CambMethod<Method extends HttpMethod, Paths extends {} = paths> = <
 /** An openapi-fetch client for the CAMB spec. Everything documented for openapi-fetch applies. */
 export interface CambClient extends Omit<Client<paths>, "GET" | "POST"> {
   GET: CambMethod<"get">;
-  POST: CambMethod<"post">;
+  /** Multipart file parts also take a `StreamedFile` (a one-shot stream, sent once, never retried). */
+  POST: CambMethod<"post", UploadPaths<paths>>;
 }

@@ -2,14 +2,22 @@
 // errors and the retry loop, all kept off the fast path (a GET that succeeds at once).
 import { recordRequest } from "./errors/api-error.js";
 import { CambConnectionError, CambRedirectError, CambTimeoutError } from "./errors/transport-errors.js";
+import { MultipartBody } from "./multipart/multipart-body.js";
 import { isRedirect, MAX_REDIRECTS, redirectedRequest } from "./redirects.js";
 import { requestPath } from "./request-path.js";
-import { type Outgoing, RequestRecord } from "./request-record.js";
+import { type Outgoing, RequestRecord, UploadRequest } from "./request-record.js";
 import { backoffDelay, mayRetry, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 
-/** Sends one request on `signal` (the attempt's, when there is a timeout): the global fetch or the caller's. */
-export type SendRequest = (request: Outgoing, signal: AbortSignal | null) => Promise<Response>;
+/**
+ * Sends one request on `signal` (the attempt's, when there is a timeout): the global fetch or the caller's.
+ * `pulled` is called each time the runtime takes a chunk of a multipart body (see RequestRecord.init).
+ */
+export type SendRequest = (
+  request: Outgoing,
+  signal: AbortSignal | null,
+  pulled?: () => void,
+) => Promise<Response>;
 
 export interface CambFetchOptions {
   send: SendRequest;
@@ -26,6 +34,9 @@ interface Watch {
   request: Outgoing;
   timeoutMs: number;
   baseUrl: string;
+  timer?: ReturnType<typeof setTimeout>;
+  /** When an upload last made progress (Date.now()); unset for any other request. */
+  progress?: number;
   handleEvent(this: Watch): void;
 }
 
@@ -34,9 +45,18 @@ function handleEvent(this: Watch): void {
   this.controller.abort(this.request.signal?.reason);
 }
 
-/** No headers within the timeout: the attempt is aborted with a CambTimeoutError that names the call. */
+/**
+ * No headers within the timeout: the attempt is aborted with a CambTimeoutError that names the call. An
+ * upload is given the time from its last progress instead: the answer comes after its last byte, so the
+ * timeout bounds a stall, not the upload's length (a timer per chunk would cost more than the check here).
+ */
 function expire(watch: Watch): void {
-  const { request, timeoutMs, baseUrl } = watch;
+  const { request, timeoutMs, baseUrl, progress } = watch;
+  const left = progress === undefined ? 0 : progress + timeoutMs - Date.now();
+  if (left > 0) {
+    watch.timer = setTimeout(expire, left, watch);
+    return;
+  }
   const path = requestPath(request.url, baseUrl);
   watch.controller.abort(new CambTimeoutError({ timeoutMs, method: request.method, path }));
 }
@@ -44,6 +64,7 @@ function expire(watch: Watch): void {
 /** The same request again, for a retry; undefined when its body cannot be sent twice (a stream). */
 function again(request: Outgoing): Outgoing | undefined {
   if (request instanceof RequestRecord) return request.replayable ? request : undefined;
+  if (request instanceof UploadRequest) return undefined;
   return request.body === null ? request : request.clone();
 }
 
@@ -84,8 +105,12 @@ export function createCambFetch(options: CambFetchOptions): (request: Outgoing) 
   }
 
   /** One request: the answer's headers, past any redirect. Redirects are rare; the check for one is cheap. */
-  async function headersOf(request: Outgoing, signal: AbortSignal | null): Promise<Response> {
-    const response = await send(request, signal);
+  async function headersOf(
+    request: Outgoing,
+    signal: AbortSignal | null,
+    pulled?: () => void,
+  ): Promise<Response> {
+    const response = await send(request, signal, pulled);
     // 3xx, or 0 for an opaque redirect; every other answer returns here.
     const status = response.status;
     if ((status < 300 || status >= 400) && status !== 0) return response;
@@ -102,16 +127,23 @@ export function createCambFetch(options: CambFetchOptions): (request: Outgoing) 
     // timer take module-level functions and arguments: no closures on the path of every call.
     const watch: Watch = { controller: new AbortController(), request, timeoutMs, baseUrl, handleEvent };
     caller?.addEventListener("abort", watch, { once: true });
-    const timer = setTimeout(expire, timeoutMs, watch);
+    watch.timer = setTimeout(expire, timeoutMs, watch);
+    // The answer to an upload comes after its last byte: each chunk the runtime takes is progress (expire).
+    const pulled =
+      request instanceof RequestRecord && request.body instanceof MultipartBody
+        ? () => {
+            watch.progress = Date.now();
+          }
+        : undefined;
     try {
-      return await headersOf(request, watch.controller.signal);
+      return await headersOf(request, watch.controller.signal, pulled);
     } catch (error) {
       caller?.removeEventListener("abort", watch);
       const { signal } = watch.controller;
       if (signal.aborted && !caller?.aborted) throw signal.reason;
       throw error;
     } finally {
-      clearTimeout(timer);
+      clearTimeout(watch.timer);
     }
   }
 

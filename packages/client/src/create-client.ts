@@ -7,6 +7,7 @@ import { registerSecret, withoutCredentials } from "./errors/secrets.js";
 import type { paths } from "./generated/schema.js";
 import { apiKeyHeader, defaultBaseUrl } from "./generated/service.js";
 import { guardBodyReads } from "./guard-body-reads.js";
+import { serializeBody } from "./multipart/serialize-body.js";
 import { createClient } from "./openapi-fetch-interop.js";
 import { RequestRecord, requestClass } from "./request-record.js";
 import { type RetryOptions, resolveRetryPolicy } from "./retry-policy.js";
@@ -59,18 +60,18 @@ function plainHeaders(headers: HeadersOptions | undefined): Record<string, strin
  */
 function sender(userFetch: CambClientOptions["fetch"]): SendRequest {
   if (userFetch) {
-    return (request, signal) =>
+    return (request, signal, pulled) =>
       userFetch(
         request instanceof RequestRecord
-          ? new Request(request.url, request.init(signal))
+          ? new Request(request.url, request.init(signal, pulled))
           : signal
             ? new Request(request, { signal })
             : request,
       );
   }
-  return (request, signal) =>
+  return (request, signal, pulled) =>
     request instanceof RequestRecord
-      ? globalThis.fetch(request.url, request.init(signal))
+      ? globalThis.fetch(request.url, request.init(signal, pulled))
       : globalThis.fetch(request, signal ? { signal } : undefined);
 }
 
@@ -99,6 +100,8 @@ export function createCambClient(options: CambClientOptions = {}): CambClient {
     headers,
     // Records instead of Requests: one Request per call instead of two (request-record.ts).
     Request: requestClass(() => middleware),
+    // A body with a file part becomes multipart/form-data, streamed; any other is openapi-fetch's JSON.
+    bodySerializer: serializeBody,
     // With a key, redirects are followed by hand (camb-fetch.ts) so that the key never crosses to another
     // origin: the fetch standard strips Authorization and cookies there, not a custom header.
     ...(apiKey ? { redirect: "manual" } : {}),

@@ -19,16 +19,20 @@ export {
 export {
   type AudioTaskFamily,
   type BulkTaskFamily,
+  type CreatableTaskFamily,
   type CreateTaskBody,
   families,
   isTaskFamily,
+  type ResultTaskFamily,
   type Schemas,
+  type StatusTaskFamily,
   type TaskFamily,
   type TaskStatus,
   type TaskStatusResult,
 } from "./families.js";
 export { type OperationId, operations } from "./generated/operations.js";
 export type { components, operations as operationTypes, paths } from "./generated/schema.js";
+export type { StreamedFile } from "./multipart/form-entries.js";
 export type { RetryOptions } from "./retry-policy.js";
 export {
   type CallOptions,

@@ -4,9 +4,12 @@
 export {
   type AudioTaskFamily,
   type BulkTaskFamily,
+  type CreatableTaskFamily,
   type CreateTaskBody,
   isTaskFamily,
+  type ResultTaskFamily,
   type Schemas,
+  type StatusTaskFamily,
   type TaskFamily,
   type TaskStatus,
   type TaskStatusResult,

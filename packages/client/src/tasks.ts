@@ -5,9 +5,11 @@ import type { CambClient } from "./camb-client.js";
 import {
   type AudioTaskFamily,
   type BulkTaskFamily,
+  type CreatableTaskFamily,
   type CreateTaskBody,
   families,
-  type TaskFamily,
+  type ResultTaskFamily,
+  type StatusTaskFamily,
   type TaskStatusResult,
 } from "./families.js";
 import type { paths } from "./generated/schema.js";
@@ -29,27 +31,33 @@ type JsonContent<Operation> = Operation extends {
  * The JSON form of a family's result, read from the spec: the pre-signed URL object for audio families, the
  * previews for text-to-voice, and whatever a family added to the spec declares.
  */
-export type ResultJson<F extends TaskFamily> = JsonContent<paths[(typeof families)[F]["result"]]["get"]>;
+export type ResultJson<F extends ResultTaskFamily> = JsonContent<
+  paths[(typeof families)[F]["result"]]["get"]
+>;
 
 /** `POST /<family>`: creates a task. Resolves with openapi-fetch's `{ data, error, response }`. */
-export function createTask<F extends TaskFamily>(
+export function createTask<F extends CreatableTaskFamily>(
   client: CambClient,
   family: F,
   body: CreateTaskBody<F>,
   options: CallOptions = {},
 ): Promise<FetchResult<{ task_id: string | null }, unknown>> {
-  const path: (typeof families)[TaskFamily]["create"] = families[family].create;
+  const path: (typeof families)[CreatableTaskFamily]["create"] = families[family].create;
   return client.POST(path, { body, ...options });
 }
 
 /** `GET /<family>/{task_id}`: one status check. */
 export function getTaskStatus(
   client: CambClient,
-  family: TaskFamily,
+  family: StatusTaskFamily,
   taskId: string,
   options: CallOptions = {},
 ): Promise<FetchResult<TaskStatusResult, unknown>> {
-  return client.GET(families[family].status, { params: { path: { task_id: taskId } }, ...options });
+  const { status, statusParam } = families[family];
+  // The parameter's name is the family's (`task_id`, or `id` where one path template serves two roles);
+  // TypeScript cannot tie a computed key to the union of the families' templates.
+  const path = { [statusParam]: taskId } as { task_id: string };
+  return client.GET(status, { params: { path }, ...options });
 }
 
 /** `GET /<family>-result/{run_id}?output_type=raw_bytes`, with the body left unread as a stream. */
@@ -67,13 +75,13 @@ export function getResultStream(
 }
 
 /** `GET /<family>-result/{run_id}` as JSON (`output_type=file_url` where the family offers both forms). */
-export async function getResultJson<F extends TaskFamily>(
+export async function getResultJson<F extends ResultTaskFamily>(
   client: CambClient,
   family: F,
   runId: number,
   options: CallOptions = {},
 ): Promise<FetchResult<ResultJson<F>, unknown>> {
-  const entry: (typeof families)[TaskFamily] = families[family];
+  const entry: (typeof families)[ResultTaskFamily] = families[family];
   const query = entry.resultUrlByQuery ? { output_type: "file_url" as const } : undefined;
   const result = await client.GET(entry.result, {
     params: { path: { run_id: runId }, query },

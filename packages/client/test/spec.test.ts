@@ -53,7 +53,7 @@ describe("media types", () => {
     for (const [type, entry] of Object.entries(mediaTypes))
       expect(extensionOf(`${type}; x=1`)).toBe(entry.extension);
     for (const family of Object.values(families))
-      expect(extensionOf(family.resultMediaType)).toBe(family.fileExtension);
+      expect(extensionOf(family.resultMediaType)).toBe(family.fileExtension ?? undefined);
     expect(extensionOf("application/x-unknown")).toBeUndefined();
     expect(extensionOf(undefined)).toBeUndefined();
   });

@@ -1,18 +1,24 @@
 // Type tests: what must fail to compile (wrong paths, bodies, enums, a forgotten parseAs, a wrong query value
 // in the pattern the task helpers use) and the exact types the spec gives families and results.
 import { describe, expectTypeOf, test } from "vitest";
+import type { paths } from "../src/generated/schema.js";
 import {
   type AudioTaskFamily,
   type BulkTaskFamily,
   type CambClient,
+  type CreatableTaskFamily,
   type CreateTaskBody,
   createCambClient,
   createTask,
   families,
   type ResultJson,
+  type ResultTaskFamily,
   type Schemas,
+  type StatusTaskFamily,
   type TaskFamily,
 } from "../src/index.js";
+import type { StreamedFile } from "../src/multipart/form-entries.js";
+import type { UploadPaths } from "../src/multipart/upload-types.js";
 import { enums, limits, operations } from "../src/spec.js";
 
 const camb: CambClient = createCambClient({ apiKey: "k", baseUrl: "http://127.0.0.1:1" });
@@ -71,7 +77,22 @@ describe("binary endpoints", () => {
 
 describe("families", () => {
   test("keys and paths are exact literal types", () => {
-    expectTypeOf<TaskFamily>().toEqualTypeOf<"tts" | "text-to-sound" | "text-to-voice">();
+    expectTypeOf<TaskFamily>().toEqualTypeOf<
+      | "tts"
+      | "translated-tts"
+      | "text-to-sound"
+      | "text-to-voice"
+      | "dub"
+      | "dub-alt-format"
+      | "transcription"
+      | "translation"
+      | "audio-separation"
+      | "story"
+      | "story-setup"
+      | "translated-story"
+      | "project-setup"
+      | "subtitles"
+    >();
     expectTypeOf(families["text-to-sound"].status).toEqualTypeOf<"/text-to-sound/{task_id}">();
     expectTypeOf(families.tts.bulk).toEqualTypeOf<"/tts-results">();
     expectTypeOf(families["text-to-voice"].bulk).toEqualTypeOf<null>();
@@ -81,6 +102,25 @@ describe("families", () => {
     expectTypeOf<ResultJson<"text-to-voice">>().toEqualTypeOf<Schemas["VoiceDesignResult"]>();
     expectTypeOf<ResultJson<"text-to-sound">>().toEqualTypeOf<Schemas["SoundResultUrl"]>();
     expectTypeOf<ResultJson<"tts">>().toEqualTypeOf<Schemas["ResultUrl"]>();
+  });
+
+  test("irregular families are told apart by their table entries, not their names", () => {
+    expectTypeOf(families["project-setup"].statusKind).toEqualTypeOf<"runs">();
+    expectTypeOf(families["dub-alt-format"].result).toEqualTypeOf<null>();
+    expectTypeOf(families["dub-alt-format"].parent).toEqualTypeOf<"dub">();
+    expectTypeOf(families["translated-story"].statusParam).toEqualTypeOf<"id">();
+    expectTypeOf<"project-setup">().not.toExtend<StatusTaskFamily>();
+    expectTypeOf<"dub">().toExtend<StatusTaskFamily>();
+    // Uploads, parent runs and creates that may answer the result are not plain creates.
+    expectTypeOf<"transcription" | "dub-alt-format" | "story">().not.toExtend<CreatableTaskFamily>();
+    expectTypeOf<"dub" | "translation" | "subtitles">().toExtend<CreatableTaskFamily>();
+    expectTypeOf<"translated-story" | "dub-alt-format">().not.toExtend<ResultTaskFamily>();
+  });
+
+  test("a result operation shared by two families types both alike", () => {
+    expectTypeOf(families["translated-tts"].result).toEqualTypeOf<"/tts-result/{run_id}">();
+    expectTypeOf<ResultJson<"translated-tts">>().toEqualTypeOf<ResultJson<"tts">>();
+    expectTypeOf<AudioTaskFamily>().toEqualTypeOf<"tts" | "translated-tts" | "text-to-sound">();
   });
 
   test("create bodies come from the spec", () => {
@@ -130,5 +170,42 @@ describe("the spec entry's facts are literal types", () => {
     expectTypeOf(limits.CreateSoundTaskRequest.duration.maximum).toEqualTypeOf<10>();
     // @ts-expect-error: no such operation
     void operations.listVoicez;
+  });
+});
+
+describe("multipart bodies are typed from the spec", () => {
+  const file = new File([new Uint8Array(4)], "voice.wav", { type: "audio/wav" });
+
+  test("a Blob or File is the file part, with no bodySerializer; arrays and objects as the schema says", () => {
+    void camb.POST("/create-custom-voice", { body: { voice_name: "Mine", gender: 1, file } });
+    void camb.POST("/story", { body: { file, source_language: 1, chosen_dictionaries: [3, 5] } });
+    const formatting_options = { max_characters_in_segment: 42 };
+    void camb.POST("/transcribe", { body: { language: "en-us", media_file: file, formatting_options } });
+  });
+
+  test("a missing required part, a string for the file, or a wrong item or JSON field does not compile", () => {
+    // @ts-expect-error: file is required
+    void camb.POST("/create-custom-voice", { body: { voice_name: "Mine", gender: 1 } });
+    // @ts-expect-error: a file part takes the file, not its path
+    void camb.POST("/create-custom-voice", { body: { voice_name: "Mine", gender: 1, file: "voice.wav" } });
+    // @ts-expect-error: chosen_dictionaries are integers (one part each)
+    void camb.POST("/story", { body: { file, source_language: 1, chosen_dictionaries: ["3"] } });
+    const formatting_options = { max_characters_in_segment: "42" };
+    // @ts-expect-error: the JSON part's fields are typed too
+    void camb.POST("/transcribe", { body: { language: "en-us", media_file: file, formatting_options } });
+  });
+
+  test("UploadPaths widens file parts to take a StreamedFile and leaves every other property alone", () => {
+    type Form<Path extends keyof paths> = UploadPaths<paths>[Path] extends {
+      post: { requestBody: { content: { "multipart/form-data": infer Body } } };
+    }
+      ? Body
+      : never;
+    expectTypeOf<Form<"/create-custom-voice">["file"]>().toEqualTypeOf<Blob | StreamedFile>();
+    expectTypeOf<Form<"/transcribe">["media_file"]>().toEqualTypeOf<Blob | StreamedFile | undefined>();
+    expectTypeOf<Form<"/create-custom-voice">["voice_name"]>().toEqualTypeOf<string>();
+    expectTypeOf<Form<"/story">["chosen_dictionaries"]>().toEqualTypeOf<number[] | undefined>();
+    type Speech = UploadPaths<paths>["/tts-stream"]["post"]["requestBody"]["content"]["application/json"];
+    expectTypeOf<Speech["text"]>().toEqualTypeOf<string>();
   });
 });

@@ -5,10 +5,23 @@ import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { type CambClient, createCambClient } from "../src/index.js";
+import { createCambClient } from "../src/index.js";
+import type { Case } from "./wire-cases/case.js";
+import { dictionaryCases } from "./wire-cases/dictionaries.js";
+import { dubbingCases } from "./wire-cases/dubbing.js";
+import { folderCases } from "./wire-cases/folders.js";
+import { liveStreamCases } from "./wire-cases/live-streams.js";
+import { projectCases } from "./wire-cases/projects.js";
+import { separationCases } from "./wire-cases/separation.js";
+import { speechCases } from "./wire-cases/speech.js";
+import { storyCases } from "./wire-cases/stories.js";
+import { subtitleCases } from "./wire-cases/subtitles.js";
+import { transcriptionCases } from "./wire-cases/transcription.js";
+import { translationCases } from "./wire-cases/translation.js";
 
 const BASE = "http://camb.test/apis";
 const KEY = "test-key-123";
+const TRANSLATED_TEXT = "Guten Morgen";
 
 interface Seen {
   method: string;
@@ -34,6 +47,8 @@ const server = setupServer(
     if (url.pathname.endsWith("/tts-stream") || audio) {
       return new HttpResponse(new Uint8Array([1, 2, 3]), { headers: { "content-type": "audio/flac" } });
     }
+    // The one operation that answers plain text (streamed upstream), not JSON.
+    if (url.pathname.endsWith("/translation/stream")) return HttpResponse.text(TRANSLATED_TEXT);
     return HttpResponse.json({});
   }),
 );
@@ -42,14 +57,6 @@ afterEach(() => {
   seen = [];
 });
 afterAll(() => server.close());
-
-interface Case {
-  call: (camb: CambClient) => Promise<unknown>;
-  method: string;
-  path: string;
-  query?: Record<string, string>;
-  json?: unknown;
-}
 
 const speech = { text: "Hello there", language: "en-us", voice_id: 147320 };
 const cases: Record<string, Case> = {
@@ -138,18 +145,23 @@ const cases: Record<string, Case> = {
     call: (c) =>
       c.POST("/create-custom-voice", {
         body: { voice_name: "Mine", gender: 1, file: new Blob([new Uint8Array([82, 73, 70, 70])]) },
-        bodySerializer: (body) => {
-          const form = new FormData();
-          for (const [key, value] of Object.entries(body))
-            form.append(key, value instanceof Blob ? value : String(value));
-          return form;
-        },
       }),
     method: "POST",
     path: "/create-custom-voice",
   },
   listSourceLanguages: { call: (c) => c.GET("/source-languages"), method: "GET", path: "/source-languages" },
   listTargetLanguages: { call: (c) => c.GET("/target-languages"), method: "GET", path: "/target-languages" },
+  ...speechCases,
+  ...dubbingCases,
+  ...transcriptionCases,
+  ...translationCases,
+  ...separationCases,
+  ...storyCases,
+  ...projectCases,
+  ...subtitleCases,
+  ...dictionaryCases,
+  ...folderCases,
+  ...liveStreamCases,
 };
 
 describe("wire format", () => {
@@ -186,6 +198,51 @@ describe("wire format", () => {
     expect(request.body).toContain('name="voice_name"\r\n\r\nMine');
     expect(request.body).toContain('name="gender"\r\n\r\n1');
     expect(request.body).toMatch(/name="file"; filename="blob"/);
+  });
+
+  test("multipart bodies encode as the API expects: arrays as repeated parts, objects as JSON text parts", async () => {
+    const camb = createCambClient({ apiKey: KEY, baseUrl: BASE });
+    await cases.createStoryTask?.call(camb);
+    await cases.createTranscriptionTask?.call(camb);
+    const [story, transcription] = seen as [Seen, Seen];
+    expect(story.body.match(/name="chosen_dictionaries"\r\n\r\n(\d+)/g)).toEqual([
+      'name="chosen_dictionaries"\r\n\r\n12',
+      'name="chosen_dictionaries"\r\n\r\n13',
+    ]);
+    expect(story.body).toMatch(/name="file"; filename="fox.txt"\r\nContent-Type: text\/plain/);
+    const json =
+      /name="formatting_options"[^\r]*\r\n(?:Content-Type: application\/json\r\n)?\r\n([^\r]*)/.exec(
+        transcription.body,
+      );
+    expect(JSON.parse(json?.[1] ?? "null")).toEqual({
+      max_segment_duration_in_seconds: 7,
+      max_characters_in_segment: 42,
+    });
+    expect(transcription.body).toContain('name="run_audio_cleaning"\r\n\r\ntrue');
+  });
+
+  test("the subtitles bulk call sends format_type and data_type in the query of a POST whose body is only run_ids", async () => {
+    const camb = createCambClient({ apiKey: KEY, baseUrl: BASE, retry: false });
+    await camb.POST("/sub-results", {
+      params: { query: { format_type: "srt", data_type: "file" } },
+      body: { run_ids: [3100, 3101] },
+    });
+    const [request] = seen as [Seen];
+    expect(request.method).toBe("POST");
+    expect(request.query).toEqual({ format_type: "srt", data_type: "file" });
+    expect(request.headers.get("content-type")).toBe("application/json");
+    expect(JSON.parse(request.body)).toStrictEqual({ run_ids: [3100, 3101] });
+  });
+
+  test("the streamed translation's plain-text answer is read as text, not parsed as JSON", async () => {
+    const camb = createCambClient({ apiKey: KEY, baseUrl: BASE, retry: false });
+    const { data, response } = await camb.POST("/translation/stream", {
+      body: { text: "Good morning", source_language: "en-us", target_language: "de-de" },
+      parseAs: "text",
+    });
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+    const text: string | undefined = data;
+    expect(text).toBe(TRANSLATED_TEXT);
   });
 
   test("without an API key no x-api-key header is sent (for a backend proxy)", async () => {

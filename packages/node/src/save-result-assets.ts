@@ -1,7 +1,7 @@
 // A JSON result's files (a designed voice's previews…): every URL in the JSON, downloaded into one folder under
 // a name from its place in the JSON, without a list of keys anywhere, so a family added to the spec works too.
 import { dirname, join, resolve } from "node:path";
-import { type CambClient, getResultJson, type TaskFamily, unwrap } from "@camb-kit/client";
+import { type CambClient, getResultJson, type ResultTaskFamily, unwrap } from "@camb-kit/client";
 import { extensionOf } from "@camb-kit/client/spec";
 import { removeQuietly } from "./atomic-file.js";
 import { fetchToFile, type PlainFetch } from "./fetch-to-file.js";
@@ -55,7 +55,7 @@ async function removeEmptyFolders(folder: string, top: string): Promise<void> {
 /** Downloads every URL of `family`'s JSON result for `runId` into the folder `dir` (created when missing). */
 export async function saveResultAssets(
   client: CambClient,
-  family: TaskFamily,
+  family: ResultTaskFamily,
   runId: number,
   dir: string,
   options: Omit<SaveAudioOptions, "expectedBytes" | "contentType"> & {

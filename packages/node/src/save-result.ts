@@ -6,7 +6,7 @@ import {
   type CambClient,
   families,
   openResultAudio,
-  type TaskFamily,
+  type ResultTaskFamily,
 } from "@camb-kit/client";
 import { sameMediaType } from "@camb-kit/client/spec";
 import { UnexpectedContentTypeError } from "./errors.js";
@@ -21,7 +21,9 @@ export type SaveResultOptions = Omit<SaveAudioOptions, "expectedBytes" | "conten
 };
 
 /** What `saveResult` wrote: the file of a file result, the folder and its files for a JSON one. */
-export type SavedResult<F extends TaskFamily> = F extends AudioTaskFamily ? SaveAudioResult : SavedAssets;
+export type SavedResult<F extends ResultTaskFamily> = F extends AudioTaskFamily
+  ? SaveAudioResult
+  : SavedAssets;
 
 /** Adds the family's extension (`.flac` for tts, `.wav` for text-to-sound…) when the path has none. */
 export function withDefaultExtension(path: string, extension: string): string {
@@ -62,7 +64,7 @@ async function saveResultFile(
  *   each try a fresh atomic save. Content-Length, when sent, is enforced (`TruncatedStreamError`); API errors
  *   are `CambApiError`.
  */
-export async function saveResult<F extends TaskFamily>(
+export async function saveResult<F extends ResultTaskFamily>(
   client: CambClient,
   family: F,
   runId: number,

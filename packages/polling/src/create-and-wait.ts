@@ -1,5 +1,12 @@
 // createAndWait: a task's create call, sent once, then waitForTask on the id it returns.
-import { type CambClient, type CreateTaskBody, createTask, type TaskFamily, unwrap } from "@camb-kit/client";
+import {
+  type CambClient,
+  type CreatableTaskFamily,
+  type CreateTaskBody,
+  createTask,
+  type StatusTaskFamily,
+  unwrap,
+} from "@camb-kit/client";
 import type { TaskSuccess } from "./classify-status.js";
 import { MissingTaskIdError } from "./errors.js";
 import { followSignal } from "./follow-signal.js";
@@ -24,7 +31,7 @@ export interface CreateAndWaitResult {
  * `POST /<family>` then `waitForTask`. The create call is sent once (the client does not retry POST: a
  * duplicate would spend credits) and fails with `CambApiError`; `timeoutMs` counts from when it returned.
  */
-export async function createAndWait<F extends TaskFamily>(
+export async function createAndWait<F extends CreatableTaskFamily & StatusTaskFamily>(
   client: CambClient,
   family: F,
   body: CreateTaskBody<F>,

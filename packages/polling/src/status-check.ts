@@ -3,7 +3,7 @@ import {
   CambApiError,
   type CambClient,
   getTaskStatus,
-  type TaskFamily,
+  type StatusTaskFamily,
   type TaskStatusResult,
   unwrap,
 } from "@camb-kit/client";
@@ -18,7 +18,7 @@ import type { Check } from "./poll-steps.js";
  */
 export function statusCheck(
   client: CambClient,
-  family: TaskFamily,
+  family: StatusTaskFamily,
   taskId: string,
   unknownStatus: UnknownStatusMode | undefined,
 ): Check<TaskSuccess, TaskStatusResult> {

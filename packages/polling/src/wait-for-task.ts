@@ -1,5 +1,5 @@
 // waitForTask: polls a task's status until it ends, resolving with SUCCESS or rejecting with a typed error.
-import type { CambClient, TaskFamily, TaskStatusResult } from "@camb-kit/client";
+import type { CambClient, StatusTaskFamily, TaskStatusResult } from "@camb-kit/client";
 import type { TaskSuccess, UnknownStatusMode } from "./classify-status.js";
 import type { PollOptions } from "./options.js";
 import { pollSteps } from "./poll-steps.js";
@@ -19,7 +19,7 @@ export interface WaitOptions extends PollOptions<TaskStatusResult> {
 /** @internal The status steps of one task, shared by waitForTask and watchTask. */
 export function taskSteps(
   client: CambClient,
-  family: TaskFamily,
+  family: StatusTaskFamily,
   taskId: string,
   options: WaitOptions = {},
   controller?: AbortController,
@@ -34,7 +34,7 @@ export function taskSteps(
  */
 export function waitForTask(
   client: CambClient,
-  family: TaskFamily,
+  family: StatusTaskFamily,
   taskId: string,
   options?: WaitOptions,
 ): Promise<TaskSuccess> {

@@ -1,5 +1,5 @@
 // watchTask: every status of a task as an async iterator; `break` stops the wait at once.
-import type { CambClient, TaskFamily, TaskStatusResult } from "@camb-kit/client";
+import type { CambClient, StatusTaskFamily, TaskStatusResult } from "@camb-kit/client";
 import { taskSteps, type WaitOptions } from "./wait-for-task.js";
 
 /**
@@ -10,7 +10,7 @@ import { taskSteps, type WaitOptions } from "./wait-for-task.js";
  */
 export function watchTask(
   client: CambClient,
-  family: TaskFamily,
+  family: StatusTaskFamily,
   taskId: string,
   options?: WaitOptions,
 ): AsyncIterableIterator<TaskStatusResult> {

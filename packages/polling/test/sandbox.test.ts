@@ -3,13 +3,15 @@
 import { getEventListeners } from "node:events";
 import {
   CambApiError,
+  type CreatableTaskFamily,
   type CreateTaskBody,
   createCambClient,
   families,
-  type TaskFamily,
+  type StatusTaskFamily,
 } from "@camb-kit/client";
 import { type RunningSandbox, type StartSandboxOptions, startSandbox } from "@camb-kit/sandbox";
 import { afterEach, describe, expect, it } from "vitest";
+import { waitableFamilies } from "../../../tests/support/families.js";
 import {
   createAndWait,
   PaymentRequiredError,
@@ -25,17 +27,38 @@ const fast = { intervalMs: 1, maxIntervalMs: 5, timeoutMs: 10_000 };
 const description =
   "A warm, calm narrator in her forties with a slight rasp, speaking slowly and clearly, as if reading a bedtime story to a child.";
 
-/** A valid create body per family, with `marker` in its free-text field. */
-const bodies: { [F in TaskFamily]: (marker: string) => CreateTaskBody<F> } = {
+type Waitable = CreatableTaskFamily & StatusTaskFamily;
+
+/** A valid create body per family that createAndWait serves, with `marker` in its free-text field. */
+const bodies: { [F in Waitable]: (marker: string) => CreateTaskBody<F> } = {
   tts: (marker) => ({ text: `Hello from the sandbox ${marker}`, voice_id: 1, language: 1 }),
+  "translated-tts": (marker) => ({
+    text: `Hello ${marker}`,
+    voice_id: 1,
+    source_language: 1,
+    target_language: "es-es",
+  }),
   "text-to-sound": (marker) => ({ prompt: `rain on a tin roof ${marker}` }),
   "text-to-voice": (marker) => ({
     text: "Hello, this is a preview of the voice.",
     voice_description: `${description} ${marker}`,
   }),
+  dub: (marker) => ({
+    video_url: `https://media.example/talk.mp4?${encodeURIComponent(marker)}`,
+    source_language: 1,
+    target_languages: [54],
+    project_name: marker,
+  }),
+  translation: (marker) => ({ texts: [`Good morning ${marker}`], source_language: 1, target_language: 54 }),
+  subtitles: (marker) => ({
+    media_url: "https://media.example/talk.mp4",
+    source_language: "auto",
+    target_languages: ["fr-fr"],
+    project_name: marker,
+  }),
 };
 
-const familyNames = Object.keys(families) as TaskFamily[];
+const familyNames = waitableFamilies(families) as Waitable[];
 let sandbox: RunningSandbox | undefined;
 
 async function start(options: StartSandboxOptions = {}) {
@@ -49,14 +72,14 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-const statusRequests = (sb: RunningSandbox, family: TaskFamily, taskId: string) =>
+const statusRequests = (sb: RunningSandbox, family: Waitable, taskId: string) =>
   sb.requests.filter(
     (request) =>
       request.method === "GET" && request.path === families[family].status.replace("{task_id}", taskId),
   );
 
 describe("createAndWait against the sandbox", () => {
-  it("covers every family of the generated table", () => {
+  it("covers every family of the generated table that createAndWait serves", () => {
     expect(Object.keys(bodies).sort()).toEqual([...familyNames].sort());
   });
 

@@ -1,5 +1,10 @@
 // useCreateAndWait: a mutation that creates a task and waits for it, with progress and cancel().
-import type { CreateTaskBody, TaskFamily, TaskStatusResult } from "@camb-kit/client";
+import type {
+  CreatableTaskFamily,
+  CreateTaskBody,
+  StatusTaskFamily,
+  TaskStatusResult,
+} from "@camb-kit/client";
 import {
   type CreateAndWaitOptions,
   type CreateAndWaitResult,
@@ -26,7 +31,7 @@ export interface CreateAndWaitProgress {
   elapsedMs: number;
 }
 
-export type CreateAndWaitState<F extends TaskFamily> = UseMutationResult<
+export type CreateAndWaitState<F extends CreatableTaskFamily & StatusTaskFamily> = UseMutationResult<
   CreateAndWaitResult,
   TaskError,
   CreateTaskBody<F>
@@ -49,7 +54,7 @@ const initialProgress: CreateAndWaitProgress = {
  * `mutate(body)` starts a run (aborting the one before, if any); `cancel()` or unmounting aborts the wait.
  * Every status seen also lands in the cache entry `useTaskStatus(family, taskId)` reads.
  */
-export function useCreateAndWait<F extends TaskFamily>(
+export function useCreateAndWait<F extends CreatableTaskFamily & StatusTaskFamily>(
   family: F,
   options: CreateAndWaitHookOptions = {},
 ): CreateAndWaitState<F> {

@@ -4,7 +4,7 @@ import {
   families,
   getResultJson,
   openResultAudio,
-  type TaskFamily,
+  type ResultTaskFamily,
   unwrap,
 } from "@camb-kit/client";
 import { type UseQueryResult, useQuery } from "@tanstack/react-query";
@@ -26,7 +26,7 @@ export interface ResultAudioState {
   query: UseQueryResult<Blob | string[], CambQueryError>;
 }
 
-function isAudioFamily(family: TaskFamily): family is AudioTaskFamily {
+function isAudioFamily(family: ResultTaskFamily): family is AudioTaskFamily {
   return families[family].resultIsAudio;
 }
 
@@ -43,7 +43,7 @@ async function fetchAudio(
 
 async function fetchPreviews(
   client: ReturnType<typeof useCambClient>,
-  family: TaskFamily,
+  family: ResultTaskFamily,
   runId: number,
   signal: AbortSignal,
 ): Promise<string[]> {
@@ -57,7 +57,7 @@ async function fetchPreviews(
  * once per run and cached as a Blob; each component gets its own object URL, revoked when `runId` changes or
  * the component unmounts. For text-to-voice, `urls` are the preview URLs the API returns.
  */
-export function useResultAudio(family: TaskFamily, runId: number | null | undefined): ResultAudioState {
+export function useResultAudio(family: ResultTaskFamily, runId: number | null | undefined): ResultAudioState {
   const client = useCambClient();
   const id = runId ?? -1;
   const audio = isAudioFamily(family);

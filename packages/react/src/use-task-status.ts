@@ -3,7 +3,7 @@
 import {
   CambApiError,
   getTaskStatus,
-  type TaskFamily,
+  type StatusTaskFamily,
   type TaskStatus,
   type TaskStatusResult,
   unwrap,
@@ -71,7 +71,7 @@ function outcomeOf(taskId: string, data: TaskStatusResult | undefined) {
  * stops the polling and aborts a check in flight.
  */
 export function useTaskStatus(
-  family: TaskFamily,
+  family: StatusTaskFamily,
   taskId: string | null | undefined,
   options: TaskStatusOptions = {},
 ): TaskStatusState {

@@ -1,5 +1,5 @@
 // useTaskStatus: backoff until SUCCESS, typed failure errors, nothing sent after unmount or without an id.
-import { CambApiError, createTask, type TaskFamily, unwrap } from "@camb-kit/client";
+import { CambApiError, createTask, unwrap } from "@camb-kit/client";
 import {
   PaymentRequiredError,
   TaskFailedError,
@@ -15,7 +15,7 @@ import { installSandbox, pathsSeen } from "./helpers/sandbox-server.js";
 const fixed = { intervalMs: 1000, backoffFactor: 2, jitter: "none" as const };
 
 /** Creates a tts task on the sandbox with real timers (so msw answers), then switches to fake time. */
-async function createdTask(family: TaskFamily = "tts") {
+async function createdTask(family: "tts" | "text-to-sound" = "tts") {
   const body =
     family === "text-to-sound"
       ? { prompt: "rain on a tin roof" }

@@ -22,7 +22,7 @@ describe("the fixture is what the test says it is", () => {
   test("the invented family is in the generated table, with the fixture's media type, extension and bounds", () => {
     expect(isTaskFamily(FAMILY)).toBe(true);
     expect(jingle).toMatchObject({ resultMediaType: "audio/mpeg", fileExtension: "mpga" });
-    expect(jingle.bulkRunIds).toEqual({ min: 2, max: 3 });
+    expect(jingle.bulkRunIds).toEqual({ min: 2, max: 3, unique: false });
     // No family of the real spec answers in this media type or saves under this extension.
     const others = Object.entries(families).filter(([name]) => name !== FAMILY);
     expect(others.map(([, entry]) => entry.resultMediaType)).not.toContain(jingle.resultMediaType);

@@ -7,6 +7,15 @@ export const enums = {
   Gender: [0, 1, 2, 9],
   StreamOutputFormat: ["wav", "flac", "adts", "mp3", "pcm_s16le", "pcm_s16be", "pcm_s32le", "pcm_s32be", "pcm_f32le", "pcm_f32be"],
   SoundType: ["sound", "music"],
+  Formality: [1, 2],
+  TranscriptionMode: ["fast", "slow"],
+  TranscriptFileFormat: ["srt", "vtt", "txt"],
+  TranscriptDataType: ["raw_data", "file"],
+  AudioOutputFormat: ["flac", "wav", "mp3", "aac", "m4a"],
+  VideoOutputFormat: ["mkv", "mp4", "mov", "mxf"],
+  DemixingOption: ["none", "pick_left_channel", "pick_right_channel", "pick_center_channel", "best_model", "fast_model"],
+  SegmentingOption: ["none", "loudness", "best_model", "fast_model"],
+  StreamModelOption: ["none", "best_model", "fast_model"],
 } as const;
 
 /** What each value of a coded enum means (`x-enum-varnames`), e.g. `enumNames.Gender[2]` is "FEMALE". */
@@ -16,5 +25,9 @@ export const enumNames = {
     "1": "MALE",
     "2": "FEMALE",
     "9": "NOT_APPLICABLE",
+  },
+  Formality: {
+    "1": "FORMAL",
+    "2": "INFORMAL",
   },
 } as const;

@@ -5,16 +5,11 @@
  * and property name, e.g. `limits.CreateSoundTaskRequest.duration.maximum`.
  */
 export const limits = {
-  SpeechRunIds: {
+  RunIds: {
     run_ids: {
       minItems: 2,
       maxItems: 5,
-    },
-  },
-  SoundRunIds: {
-    run_ids: {
-      minItems: 1,
-      maxItems: 5,
+      uniqueItems: true,
     },
   },
   StreamOutputConfiguration: {
@@ -23,9 +18,6 @@ export const limits = {
     },
     duration: {
       exclusiveMinimum: 0,
-    },
-    apply_enhancement: {
-      default: true,
     },
     sample_rate: {
       minimum: 1,
@@ -85,10 +77,6 @@ export const limits = {
     language: {
       minimum: 1,
     },
-    age: {
-      minimum: 1,
-      maximum: 100,
-    },
   },
   CreateSoundTaskRequest: {
     prompt: {
@@ -98,9 +86,6 @@ export const limits = {
       maximum: 10,
       exclusiveMinimum: 0,
       default: 8,
-    },
-    audio_type: {
-      default: "sound",
     },
   },
   CreateVoiceDesignTaskRequest: {
@@ -120,18 +105,207 @@ export const limits = {
     },
     age: {
       minimum: 1,
-      default: 30,
     },
     language: {
       minimum: 1,
-    },
-    enhance_audio: {
-      default: false,
     },
   },
   Language: {
     id: {
       minimum: 1,
+    },
+  },
+  TranscriptSegment: {
+    start: {
+      minimum: 0,
+    },
+    end: {
+      minimum: 0,
+    },
+  },
+  SubtitleFormattingOptions: {
+    max_segment_duration_in_seconds: {
+      exclusiveMinimum: 0,
+    },
+    min_segment_duration_in_seconds: {
+      minimum: 0,
+    },
+    max_characters_in_segment: {
+      minimum: 1,
+    },
+    max_reading_speed_in_cps: {
+      exclusiveMinimum: 0,
+    },
+    min_gap_between_segments_in_frames: {
+      minimum: 0,
+    },
+  },
+  SourceTranscript: {
+    content: {
+      minLength: 1,
+    },
+    format: {
+      default: "srt",
+    },
+  },
+  TargetTranscript: {
+    content: {
+      minLength: 1,
+    },
+    format: {
+      default: "srt",
+    },
+  },
+  CreateDubRequest: {
+    selected_audio_tracks: {
+      minItems: 1,
+      maxItems: 2,
+    },
+    chosen_dictionaries: {
+      minItems: 1,
+    },
+  },
+  CreateTranslationRequest: {
+    texts: {
+      minItems: 1,
+    },
+    chosen_dictionaries: {
+      minItems: 1,
+    },
+  },
+  StreamTranslationRequest: {
+    text: {
+      minLength: 1,
+    },
+  },
+  CreateTranslatedSpeechRequest: {
+    text: {
+      minLength: 1,
+    },
+    voice_id: {
+      minimum: 1,
+    },
+    chosen_dictionaries: {
+      minItems: 1,
+    },
+  },
+  CreateStoryRequest: {
+    source_language: {
+      minimum: 1,
+    },
+    narrator_voice_id: {
+      minimum: 1,
+    },
+    chosen_dictionaries: {
+      minItems: 1,
+    },
+  },
+  StoryDetails: {
+    source_language: {
+      minimum: 1,
+    },
+  },
+  StoryFinished: {
+    run_id: {
+      minimum: 1,
+    },
+  },
+  CreateTranslatedStoryRequest: {
+    target_language: {
+      minimum: 1,
+    },
+  },
+  CreateProjectSetupRequest: {
+    target_languages: {
+      minItems: 1,
+    },
+    selected_audio_tracks: {
+      minItems: 1,
+      maxItems: 2,
+    },
+  },
+  ProjectDetails: {
+    source_language: {
+      minimum: 1,
+    },
+  },
+  ProjectSetupRun: {
+    run_id: {
+      minimum: 1,
+    },
+  },
+  CreateSubtitleRequest: {
+    target_languages: {
+      minItems: 1,
+    },
+  },
+  TermTranslation: {
+    language: {
+      minimum: 1,
+    },
+  },
+  TermTranslationInput: {
+    translation: {
+      minLength: 1,
+    },
+    language: {
+      minimum: 1,
+    },
+  },
+  DictionaryTermRequest: {
+    translations: {
+      minItems: 1,
+    },
+  },
+  CreateDictionaryFromFileRequest: {
+    dictionary_name: {
+      minLength: 1,
+    },
+  },
+  CreateFolderRequest: {
+    folder_name: {
+      minLength: 1,
+    },
+  },
+  LiveStreamMixing: {
+    original_audio_gain: {
+      minimum: 0,
+      maximum: 1,
+    },
+    background_audio_gain: {
+      minimum: 0,
+      maximum: 1,
+    },
+    fade_time: {
+      minimum: 0,
+      maximum: 5,
+    },
+    fallback_audio_gain: {
+      minimum: 0,
+      maximum: 1,
+    },
+  },
+  SourceStream: {
+    language: {
+      minimum: 1,
+    },
+    url: {
+      minLength: 1,
+    },
+  },
+  TargetStream: {
+    url: {
+      minLength: 1,
+    },
+  },
+  CreateLiveStreamRequest: {
+    initial_delay: {
+      minimum: 0,
+    },
+  },
+  ProbeLiveStreamRequest: {
+    url: {
+      minLength: 1,
     },
   },
 } as const;

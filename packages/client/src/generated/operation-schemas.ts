@@ -42,7 +42,14 @@ const schemaTaskStatusResult: Schema = {
   type: "object",
   required: ["status"],
   properties: {
-    status: schemaTaskStatus,
+    status: {
+      anyOf: [
+        schemaTaskStatus,
+        {
+          type: "string",
+        },
+      ],
+    },
     run_id: {
       type: ["integer", "null"],
     },
@@ -67,16 +74,6 @@ const schemaTaskStatusResult: Schema = {
           type: "null",
         },
       ],
-    },
-  },
-};
-
-const schemaSpeechTaskCreated: Schema = {
-  type: "object",
-  required: ["task_id"],
-  properties: {
-    task_id: {
-      type: "string",
     },
   },
 };
@@ -117,7 +114,7 @@ const schemaSoundResultUrl: Schema = {
   },
 };
 
-const schemaSpeechRunIds: Schema = {
+const schemaRunIds: Schema = {
   type: "object",
   required: ["run_ids"],
   properties: {
@@ -125,22 +122,7 @@ const schemaSpeechRunIds: Schema = {
       type: "array",
       minItems: 2,
       maxItems: 5,
-      items: {
-        type: "integer",
-        minimum: 1,
-      },
-    },
-  },
-};
-
-const schemaSoundRunIds: Schema = {
-  type: "object",
-  required: ["run_ids"],
-  properties: {
-    run_ids: {
-      type: "array",
-      minItems: 1,
-      maxItems: 5,
+      uniqueItems: true,
       items: {
         type: "integer",
         minimum: 1,
@@ -202,11 +184,10 @@ const schemaStreamOutputConfiguration: Schema = {
       exclusiveMinimum: 0,
     },
     apply_enhancement: {
-      type: "boolean",
-      default: true,
+      type: ["boolean", "null"],
     },
     sample_rate: {
-      type: "integer",
+      type: ["integer", "null"],
       minimum: 1,
     },
   },
@@ -227,7 +208,7 @@ const schemaStreamVoiceSettings: Schema = {
       default: false,
     },
     speaking_rate: {
-      type: "number",
+      type: ["number", "null"],
       exclusiveMinimum: 0,
     },
   },
@@ -313,8 +294,6 @@ const schemaCreateSpeechTaskRequest: Schema = {
     gender: schemaGender,
     age: {
       type: ["integer", "null"],
-      minimum: 1,
-      maximum: 100,
     },
     project_name: {
       type: ["string", "null"],
@@ -331,7 +310,6 @@ const schemaCreateSpeechTaskRequest: Schema = {
 const schemaSoundType: Schema = {
   type: "string",
   enum: ["sound", "music"],
-  default: "sound",
 };
 
 const schemaCreateSoundTaskRequest: Schema = {
@@ -467,12 +445,10 @@ const schemaCreateCustomVoiceRequest: Schema = {
     age: {
       type: "integer",
       minimum: 1,
-      default: 30,
     },
     language: schemaLanguageId,
     enhance_audio: {
-      type: "boolean",
-      default: false,
+      type: ["boolean", "null"],
     },
   },
 };
@@ -542,7 +518,1420 @@ const schemaErrorDetail: Schema = {
   required: ["detail"],
   properties: {
     detail: {
+      oneOf: [
+        {
+          type: "string",
+        },
+        {
+          type: "object",
+          additionalProperties: true,
+        },
+        {
+          type: "array",
+          items: {},
+        },
+      ],
+    },
+  },
+};
+
+const schemaUntypedObject: Schema = {
+  type: "object",
+  additionalProperties: true,
+};
+
+const schemaStringMap: Schema = {
+  type: "object",
+  additionalProperties: {
+    type: "string",
+  },
+};
+
+const schemaTaskCreatedStrict: Schema = {
+  type: "object",
+  required: ["task_id"],
+  properties: {
+    task_id: {
       type: "string",
+    },
+  },
+};
+
+const schemaLanguageInput: Schema = {
+  anyOf: [
+    schemaLanguageId,
+    schemaLocale,
+    {
+      type: "string",
+      const: "auto",
+    },
+  ],
+};
+
+const schemaFormality: Schema = {
+  type: "integer",
+  enum: [1, 2],
+};
+
+const schemaTranscriptionMode: Schema = {
+  type: "string",
+  enum: ["fast", "slow"],
+};
+
+const schemaTranscriptSegment: Schema = {
+  type: "object",
+  required: ["start", "end", "text", "speaker"],
+  properties: {
+    start: {
+      type: "number",
+      minimum: 0,
+    },
+    end: {
+      type: "number",
+      minimum: 0,
+    },
+    text: {
+      type: "string",
+    },
+    speaker: {
+      type: "string",
+    },
+  },
+};
+
+const schemaTranscriptFileFormat: Schema = {
+  type: "string",
+  enum: ["srt", "vtt", "txt"],
+  default: "txt",
+};
+
+const schemaTranscriptDataType: Schema = {
+  type: "string",
+  enum: ["raw_data", "file"],
+};
+
+const schemaSubtitleFormattingOptions: Schema = {
+  type: "object",
+  properties: {
+    max_segment_duration_in_seconds: {
+      type: "number",
+      exclusiveMinimum: 0,
+    },
+    min_segment_duration_in_seconds: {
+      type: "number",
+      minimum: 0,
+    },
+    max_characters_in_segment: {
+      type: "integer",
+      minimum: 1,
+    },
+    max_reading_speed_in_cps: {
+      type: "number",
+      exclusiveMinimum: 0,
+    },
+    min_gap_between_segments_in_frames: {
+      type: "integer",
+      minimum: 0,
+    },
+  },
+};
+
+const schemaTranscriptExport: Schema = {
+  type: "object",
+  required: ["transcript"],
+  properties: {
+    transcript: {
+      type: "string",
+    },
+  },
+};
+
+const schemaTranscriptFileUrl: Schema = {
+  type: "object",
+  required: ["file_url"],
+  properties: {
+    file_url: {
+      type: "string",
+      format: "uri",
+    },
+    expiry: {
+      type: ["string", "null"],
+    },
+  },
+};
+
+const schemaSourceTranscript: Schema = {
+  type: "object",
+  required: ["content"],
+  properties: {
+    content: {
+      type: "string",
+      minLength: 1,
+    },
+    format: {
+      type: "string",
+      enum: ["srt"],
+      default: "srt",
+    },
+  },
+};
+
+const schemaTargetTranscript: Schema = {
+  type: "object",
+  required: ["content", "language"],
+  properties: {
+    content: {
+      type: "string",
+      minLength: 1,
+    },
+    format: {
+      type: "string",
+      enum: ["srt"],
+      default: "srt",
+    },
+    language: schemaLanguageInput,
+  },
+};
+
+const schemaCreateDubRequest: Schema = {
+  type: "object",
+  required: ["video_url", "source_language"],
+  properties: {
+    video_url: {
+      type: "string",
+      format: "uri",
+    },
+    source_language: schemaLanguageInput,
+    target_language: {
+      oneOf: [
+        schemaLanguageInput,
+        {
+          type: "null",
+        },
+      ],
+    },
+    target_languages: {
+      type: ["array", "null"],
+      items: schemaLanguageInput,
+    },
+    selected_audio_tracks: {
+      type: ["array", "null"],
+      minItems: 1,
+      maxItems: 2,
+      items: {
+        type: "integer",
+        minimum: 0,
+      },
+    },
+    add_output_as_an_audio_track: {
+      type: ["boolean", "null"],
+    },
+    chosen_dictionaries: {
+      type: ["array", "null"],
+      minItems: 1,
+      items: {
+        type: "integer",
+        minimum: 1,
+      },
+    },
+    ai_optimization: {
+      type: ["boolean", "null"],
+    },
+    transcription_mode: {
+      oneOf: [
+        schemaTranscriptionMode,
+        {
+          type: "null",
+        },
+      ],
+    },
+    source_transcript: {
+      oneOf: [
+        schemaSourceTranscript,
+        {
+          type: "null",
+        },
+      ],
+    },
+    target_transcripts: {
+      type: ["array", "null"],
+      items: schemaTargetTranscript,
+    },
+    project_name: {
+      type: ["string", "null"],
+    },
+    project_description: {
+      type: ["string", "null"],
+    },
+    folder_id: {
+      type: ["integer", "null"],
+    },
+  },
+};
+
+const schemaDubResult: Schema = {
+  type: "object",
+  required: ["audio_url", "transcript"],
+  additionalProperties: true,
+  properties: {
+    audio_url: {
+      type: "string",
+      format: "uri",
+    },
+    video_url: {
+      type: ["string", "null"],
+      format: "uri",
+    },
+    transcript: {
+      type: "array",
+      items: schemaTranscriptSegment,
+    },
+    output_audio_url: {
+      type: "string",
+      format: "uri",
+    },
+    output_video_url: {
+      type: "string",
+      format: "uri",
+    },
+    run_id: {
+      type: "integer",
+    },
+  },
+};
+
+const schemaDubResultsByLanguage: Schema = {
+  type: "object",
+  additionalProperties: schemaDubResult,
+};
+
+const schemaDubResultResponse: Schema = {
+  anyOf: [
+    schemaDubResult,
+    schemaDubResultsByLanguage,
+  ],
+};
+
+const schemaBulkDubResults: Schema = {
+  type: "object",
+  additionalProperties: schemaDubResultResponse,
+};
+
+const schemaAudioOutputFormat: Schema = {
+  type: "string",
+  enum: ["flac", "wav", "mp3", "aac", "m4a"],
+};
+
+const schemaVideoOutputFormat: Schema = {
+  type: "string",
+  enum: ["mkv", "mp4", "mov", "mxf"],
+};
+
+const schemaDubAltFormatRequest: Schema = {
+  type: "object",
+  required: ["output_format"],
+  properties: {
+    output_format: {
+      anyOf: [
+        schemaAudioOutputFormat,
+        schemaVideoOutputFormat,
+      ],
+    },
+  },
+};
+
+const schemaDubAltFormatFiles: Schema = {
+  type: "object",
+  additionalProperties: {
+    type: "string",
+    format: "uri",
+  },
+};
+
+const schemaDubAltFormatCreated: Schema = {
+  anyOf: [
+    schemaTaskCreated,
+    schemaDubAltFormatFiles,
+  ],
+};
+
+const schemaCreateTranscriptionRequest: Schema = {
+  type: "object",
+  required: ["language"],
+  properties: {
+    language: schemaLanguageInput,
+    media_file: {
+      type: "string",
+      format: "binary",
+    },
+    media_url: {
+      type: "string",
+      format: "uri",
+    },
+    file: {
+      type: "string",
+      format: "binary",
+    },
+    audio_url: {
+      type: "string",
+    },
+    transcription_mode: schemaTranscriptionMode,
+    formatting_options: {
+      allOf: [
+        schemaSubtitleFormattingOptions,
+      ],
+    },
+    run_audio_cleaning: {
+      type: "boolean",
+    },
+    project_name: {
+      type: "string",
+    },
+    project_description: {
+      type: "string",
+    },
+    folder_id: {
+      type: "integer",
+    },
+  },
+};
+
+const schemaTranscriptionResult: Schema = {
+  type: "object",
+  required: ["transcript"],
+  properties: {
+    transcript: {
+      type: "array",
+      items: schemaTranscriptSegment,
+    },
+  },
+};
+
+const schemaTranscriptionResultResponse: Schema = {
+  anyOf: [
+    schemaTranscriptionResult,
+    {
+      type: "array",
+      items: schemaTranscriptSegment,
+    },
+    schemaTranscriptExport,
+    schemaTranscriptFileUrl,
+  ],
+};
+
+const schemaBulkTranscriptionResults: Schema = {
+  type: "object",
+  additionalProperties: schemaTranscriptionResult,
+};
+
+const schemaCreateTranslationRequest: Schema = {
+  type: "object",
+  required: ["texts", "source_language", "target_language"],
+  properties: {
+    texts: {
+      type: "array",
+      minItems: 1,
+      items: {
+        type: "string",
+      },
+    },
+    source_language: schemaLanguageInput,
+    target_language: schemaLanguageInput,
+    formality: schemaFormality,
+    gender: schemaGender,
+    age: {
+      type: "integer",
+    },
+    chosen_dictionaries: {
+      type: ["array", "null"],
+      minItems: 1,
+      items: {
+        type: "integer",
+        minimum: 1,
+      },
+    },
+    project_name: {
+      type: ["string", "null"],
+    },
+    project_description: {
+      type: ["string", "null"],
+    },
+    folder_id: {
+      type: ["integer", "null"],
+    },
+  },
+};
+
+const schemaTranslationResult: Schema = {
+  type: "object",
+  required: ["texts"],
+  properties: {
+    texts: {
+      type: "array",
+      items: {
+        type: "string",
+      },
+    },
+  },
+};
+
+const schemaBulkTranslationResults: Schema = {
+  type: "object",
+  additionalProperties: schemaTranslationResult,
+};
+
+const schemaStreamTranslationRequest: Schema = {
+  type: "object",
+  required: ["text", "source_language", "target_language"],
+  properties: {
+    text: {
+      type: "string",
+      minLength: 1,
+    },
+    source_language: schemaLanguageInput,
+    target_language: schemaLanguageInput,
+    formality: {
+      oneOf: [
+        schemaFormality,
+        {
+          type: "null",
+        },
+      ],
+    },
+    gender: {
+      oneOf: [
+        schemaGender,
+        {
+          type: "null",
+        },
+      ],
+    },
+    team_id: {
+      type: ["integer", "null"],
+    },
+    project_name: {
+      type: ["string", "null"],
+    },
+    project_description: {
+      type: ["string", "null"],
+    },
+    folder_id: {
+      type: ["integer", "null"],
+    },
+  },
+};
+
+const schemaCreateTranslatedSpeechRequest: Schema = {
+  type: "object",
+  required: ["text", "voice_id", "source_language", "target_language"],
+  properties: {
+    text: {
+      type: "string",
+      minLength: 1,
+    },
+    voice_id: {
+      type: "integer",
+      minimum: 1,
+    },
+    source_language: schemaLanguageInput,
+    target_language: schemaLanguageInput,
+    age: {
+      type: ["integer", "null"],
+    },
+    formality: {
+      oneOf: [
+        schemaFormality,
+        {
+          type: "null",
+        },
+      ],
+    },
+    gender: {
+      oneOf: [
+        schemaGender,
+        {
+          type: "null",
+        },
+      ],
+    },
+    chosen_dictionaries: {
+      type: ["array", "null"],
+      minItems: 1,
+      items: {
+        type: "integer",
+        minimum: 1,
+      },
+    },
+    project_name: {
+      type: ["string", "null"],
+    },
+    project_description: {
+      type: ["string", "null"],
+    },
+    folder_id: {
+      type: ["integer", "null"],
+    },
+  },
+};
+
+const schemaCreateSeparationRequest: Schema = {
+  type: "object",
+  required: ["media_file"],
+  properties: {
+    media_file: {
+      type: "string",
+      format: "binary",
+    },
+    project_name: {
+      type: "string",
+    },
+    project_description: {
+      type: "string",
+    },
+    folder_id: {
+      type: "integer",
+    },
+  },
+};
+
+const schemaSeparationResult: Schema = {
+  type: "object",
+  required: ["foreground_audio_url", "background_audio_url"],
+  properties: {
+    foreground_audio_url: {
+      type: "string",
+      format: "uri",
+    },
+    background_audio_url: {
+      type: "string",
+      format: "uri",
+    },
+  },
+};
+
+const schemaBulkSeparationResults: Schema = {
+  type: "object",
+  additionalProperties: schemaSeparationResult,
+};
+
+const schemaCreateStoryRequest: Schema = {
+  type: "object",
+  required: ["file", "source_language"],
+  properties: {
+    file: {
+      type: "string",
+      format: "binary",
+    },
+    source_language: {
+      allOf: [
+        schemaLanguageId,
+      ],
+    },
+    title: {
+      type: "string",
+    },
+    description: {
+      type: "string",
+    },
+    narrator_voice_id: {
+      type: "integer",
+      minimum: 1,
+    },
+    folder_id: {
+      type: "integer",
+    },
+    chosen_dictionaries: {
+      type: "array",
+      minItems: 1,
+      items: {
+        type: "integer",
+        minimum: 1,
+      },
+    },
+  },
+};
+
+const schemaStoryDetails: Schema = {
+  type: "object",
+  required: ["story_title", "created_at", "source_language", "studio_url"],
+  properties: {
+    story_title: {
+      type: "string",
+    },
+    story_description: {
+      type: ["string", "null"],
+    },
+    created_at: {
+      type: "string",
+      format: "date-time",
+    },
+    source_language: schemaLanguageId,
+    target_languages: {
+      type: ["array", "null"],
+      items: schemaLanguageId,
+    },
+    folder_id: {
+      type: ["integer", "null"],
+    },
+    studio_url: {
+      type: "string",
+      format: "uri",
+    },
+  },
+};
+
+const schemaStoryFinished: Schema = {
+  type: "object",
+  required: ["run_id", "story_details"],
+  properties: {
+    run_id: {
+      type: "integer",
+      minimum: 1,
+    },
+    story_details: schemaStoryDetails,
+  },
+};
+
+const schemaStoryCreated: Schema = {
+  anyOf: [
+    schemaTaskCreated,
+    schemaStoryFinished,
+  ],
+};
+
+const schemaStoryResult: Schema = {
+  type: "object",
+  additionalProperties: true,
+  properties: {
+    audio_url: {
+      type: ["string", "null"],
+      format: "uri",
+    },
+    dialogue_url: {
+      type: ["string", "null"],
+      format: "uri",
+    },
+    transcript: {
+      type: ["array", "null"],
+      items: schemaTranscriptSegment,
+    },
+  },
+};
+
+const schemaBulkStoryResults: Schema = {
+  type: "object",
+  additionalProperties: schemaStoryResult,
+};
+
+const schemaCreateTranslatedStoryRequest: Schema = {
+  type: "object",
+  required: ["target_language"],
+  properties: {
+    target_language: schemaLanguageId,
+  },
+};
+
+const schemaTranslatedStoryCreated: Schema = {
+  type: "object",
+  required: ["message"],
+  properties: {
+    message: {
+      type: "string",
+    },
+    task_id: {
+      type: ["string", "null"],
+    },
+  },
+};
+
+const schemaCreateProjectSetupRequest: Schema = {
+  type: "object",
+  required: ["media_url", "source_language", "target_languages"],
+  properties: {
+    media_url: {
+      type: "string",
+      format: "uri",
+    },
+    source_language: schemaLanguageInput,
+    target_languages: {
+      type: "array",
+      minItems: 1,
+      items: schemaLanguageInput,
+    },
+    selected_audio_tracks: {
+      type: ["array", "null"],
+      minItems: 1,
+      maxItems: 2,
+      items: {
+        type: "integer",
+        minimum: 0,
+      },
+    },
+    add_output_as_an_audio_track: {
+      type: ["boolean", "null"],
+    },
+    chosen_dictionaries: {
+      type: "array",
+      items: {
+        type: "integer",
+        minimum: 1,
+      },
+    },
+    project_name: {
+      type: ["string", "null"],
+    },
+    project_description: {
+      type: ["string", "null"],
+    },
+    folder_id: {
+      type: ["integer", "null"],
+    },
+  },
+};
+
+const schemaProjectDetails: Schema = {
+  type: "object",
+  required: ["project_name", "created_at", "source_language", "target_languages", "studio_url"],
+  properties: {
+    project_name: {
+      type: "string",
+    },
+    project_description: {
+      type: ["string", "null"],
+    },
+    created_at: {
+      type: "string",
+      format: "date-time",
+    },
+    source_language: schemaLanguageId,
+    target_languages: {
+      type: "array",
+      items: schemaLanguageId,
+    },
+    duration: {
+      type: ["number", "null"],
+    },
+    folder_id: {
+      type: ["integer", "null"],
+    },
+    studio_url: {
+      type: "string",
+      format: "uri",
+    },
+  },
+};
+
+const schemaProjectSetupRun: Schema = {
+  type: "object",
+  required: ["run_id", "project_details"],
+  properties: {
+    run_id: {
+      type: "integer",
+      minimum: 1,
+    },
+    project_details: schemaProjectDetails,
+  },
+};
+
+const schemaCreateSubtitleRequest: Schema = {
+  type: "object",
+  required: ["media_url", "source_language", "target_languages"],
+  properties: {
+    media_url: {
+      type: "string",
+      format: "uri",
+    },
+    source_language: schemaLanguageInput,
+    target_languages: {
+      type: "array",
+      minItems: 1,
+      items: schemaLanguageInput,
+    },
+    transcription_mode: {
+      oneOf: [
+        schemaTranscriptionMode,
+        {
+          type: "null",
+        },
+      ],
+    },
+    formatting_options: {
+      oneOf: [
+        schemaSubtitleFormattingOptions,
+        {
+          type: "null",
+        },
+      ],
+    },
+    project_name: {
+      type: ["string", "null"],
+    },
+    project_description: {
+      type: ["string", "null"],
+    },
+    folder_id: {
+      type: ["integer", "null"],
+    },
+  },
+};
+
+const schemaSubtitleResult: Schema = {
+  type: "object",
+  required: ["transcript"],
+  properties: {
+    transcript: {
+      type: "array",
+      items: schemaTranscriptSegment,
+    },
+  },
+};
+
+const schemaSubtitlesByLanguage: Schema = {
+  type: "object",
+  additionalProperties: {
+    anyOf: [
+      schemaSubtitleResult,
+      schemaTranscriptExport,
+      schemaTranscriptFileUrl,
+    ],
+  },
+};
+
+const schemaSubtitleResultResponse: Schema = {
+  anyOf: [
+    schemaSubtitleResult,
+    schemaTranscriptExport,
+    schemaTranscriptFileUrl,
+    schemaSubtitlesByLanguage,
+  ],
+};
+
+const schemaBulkSubtitleResults: Schema = {
+  type: "object",
+  additionalProperties: schemaSubtitleResultResponse,
+};
+
+const schemaTermTranslation: Schema = {
+  type: "object",
+  required: ["language", "term_text"],
+  properties: {
+    language: schemaLanguageId,
+    term_text: {
+      type: "string",
+    },
+  },
+};
+
+const schemaDictionaryTerm: Schema = {
+  type: "object",
+  required: ["id", "term_translations"],
+  properties: {
+    id: {
+      type: "integer",
+    },
+    term_translations: {
+      type: "array",
+      items: schemaTermTranslation,
+    },
+  },
+};
+
+const schemaDictionary: Schema = {
+  type: "object",
+  required: ["id", "name"],
+  properties: {
+    id: {
+      type: "integer",
+    },
+    name: {
+      type: "string",
+    },
+    description: {
+      type: ["string", "null"],
+    },
+    created_at: {
+      type: ["string", "null"],
+      format: "date-time",
+    },
+    last_edited_at: {
+      type: ["string", "null"],
+      format: "date-time",
+    },
+    dictionary_terms: {
+      type: ["array", "null"],
+      items: schemaDictionaryTerm,
+    },
+    languages: {
+      type: ["array", "null"],
+      items: schemaLanguageId,
+    },
+  },
+};
+
+const schemaTermTranslationInput: Schema = {
+  type: "object",
+  required: ["translation", "language"],
+  properties: {
+    translation: {
+      type: "string",
+      minLength: 1,
+    },
+    language: schemaLanguageId,
+  },
+};
+
+const schemaDictionaryTermRequest: Schema = {
+  type: "object",
+  required: ["translations"],
+  properties: {
+    translations: {
+      type: "array",
+      minItems: 1,
+      items: schemaTermTranslationInput,
+    },
+  },
+};
+
+const schemaCreateDictionaryFromFileRequest: Schema = {
+  type: "object",
+  required: ["dictionary_file", "dictionary_name"],
+  properties: {
+    dictionary_file: {
+      type: "string",
+      format: "binary",
+    },
+    dictionary_name: {
+      type: "string",
+      minLength: 1,
+    },
+    dictionary_description: {
+      type: "string",
+    },
+  },
+};
+
+const schemaFolder: Schema = {
+  type: "object",
+  required: ["team_id", "name"],
+  properties: {
+    team_id: {
+      type: "integer",
+    },
+    name: {
+      type: "string",
+    },
+  },
+};
+
+const schemaCreateFolderRequest: Schema = {
+  type: "object",
+  required: ["folder_name"],
+  properties: {
+    folder_name: {
+      type: "string",
+      minLength: 1,
+    },
+  },
+};
+
+const schemaDemixingOption: Schema = {
+  type: "string",
+  enum: ["none", "pick_left_channel", "pick_right_channel", "pick_center_channel", "best_model", "fast_model"],
+};
+
+const schemaSegmentingOption: Schema = {
+  type: "string",
+  enum: ["none", "loudness", "best_model", "fast_model"],
+};
+
+const schemaStreamModelOption: Schema = {
+  type: "string",
+  enum: ["none", "best_model", "fast_model"],
+};
+
+const schemaLiveStreamPipeline: Schema = {
+  type: "object",
+  properties: {
+    demixing: schemaDemixingOption,
+    segmenting: schemaSegmentingOption,
+    transcribing: schemaStreamModelOption,
+    translating: schemaStreamModelOption,
+    revoicing: schemaStreamModelOption,
+  },
+};
+
+const schemaLiveStreamMixing: Schema = {
+  type: "object",
+  properties: {
+    original_audio_gain: {
+      type: ["number", "null"],
+      minimum: 0,
+      maximum: 1,
+    },
+    background_audio_gain: {
+      type: ["number", "null"],
+      minimum: 0,
+      maximum: 1,
+    },
+    fade_time: {
+      type: "number",
+      minimum: 0,
+      maximum: 5,
+    },
+    fallback_audio_gain: {
+      type: ["number", "null"],
+      minimum: 0,
+      maximum: 1,
+    },
+  },
+};
+
+const schemaLiveStreamConfig: Schema = {
+  type: "object",
+  properties: {
+    pipeline: schemaLiveStreamPipeline,
+    mixing: schemaLiveStreamMixing,
+  },
+};
+
+const schemaSourceStream: Schema = {
+  type: "object",
+  required: ["language", "url"],
+  properties: {
+    language: schemaLanguageId,
+    url: {
+      type: "string",
+      minLength: 1,
+    },
+    category: {
+      type: ["integer", "null"],
+    },
+    passphrase: {
+      type: ["string", "null"],
+    },
+    streamid: {
+      type: ["string", "null"],
+    },
+    number_of_streams: {
+      type: ["integer", "null"],
+    },
+    audio_stream: {
+      type: ["integer", "null"],
+    },
+    background_audio_stream: {
+      type: ["integer", "null"],
+    },
+    latency: {
+      type: ["integer", "null"],
+    },
+    relay_input: {
+      type: ["boolean", "null"],
+    },
+  },
+};
+
+const schemaTargetStream: Schema = {
+  type: "object",
+  required: ["languages", "url", "type"],
+  properties: {
+    languages: {
+      type: "array",
+      items: schemaLanguageId,
+    },
+    url: {
+      type: "string",
+      minLength: 1,
+    },
+    type: {
+      type: "integer",
+    },
+    passphrase: {
+      type: ["string", "null"],
+    },
+    streamid: {
+      type: ["string", "null"],
+    },
+    pids: {
+      type: ["array", "null"],
+      items: {
+        type: ["integer", "null"],
+      },
+    },
+    transcode_video: {
+      type: ["boolean", "null"],
+    },
+    embed_subtitles: {
+      type: ["boolean", "null"],
+    },
+    audio_codec: {
+      type: ["string", "null"],
+    },
+    audio_bitrate: {
+      type: ["string", "null"],
+    },
+    audio_channel_layout: {
+      type: ["string", "null"],
+    },
+    latency: {
+      type: ["integer", "null"],
+    },
+    constant_bitrate: {
+      type: ["boolean", "null"],
+    },
+    relay_output: {
+      type: ["boolean", "null"],
+    },
+  },
+};
+
+const schemaCreateLiveStreamRequest: Schema = {
+  type: "object",
+  required: ["voices", "dictionaries", "config", "source_stream", "target_streams"],
+  properties: {
+    name: {
+      type: ["string", "null"],
+    },
+    description: {
+      type: ["string", "null"],
+    },
+    initial_delay: {
+      type: "integer",
+      minimum: 0,
+    },
+    timeout_in_mins: {
+      type: ["integer", "null"],
+    },
+    voices: {
+      type: "array",
+      items: {
+        type: "integer",
+        minimum: 1,
+      },
+    },
+    dictionaries: {
+      type: "array",
+      items: {
+        type: "integer",
+        minimum: 1,
+      },
+    },
+    config: schemaLiveStreamConfig,
+    source_stream: schemaSourceStream,
+    target_streams: {
+      type: "array",
+      items: schemaTargetStream,
+    },
+    start_time: {
+      type: ["string", "null"],
+      format: "date-time",
+    },
+    end_time: {
+      type: ["string", "null"],
+      format: "date-time",
+    },
+    timezone: {
+      type: ["string", "null"],
+    },
+  },
+};
+
+const schemaLiveStreamUrl: Schema = {
+  type: "object",
+  required: ["languages", "url"],
+  properties: {
+    languages: {
+      type: "array",
+      items: schemaLanguageId,
+    },
+    url: {
+      type: "string",
+    },
+  },
+};
+
+const schemaLiveStreamCreated: Schema = {
+  type: "object",
+  required: ["stream_id", "stream_url_for_languages", "task_id"],
+  properties: {
+    stream_id: {
+      type: "integer",
+    },
+    stream_url_for_languages: {
+      type: "array",
+      items: schemaLiveStreamUrl,
+    },
+    task_id: {
+      type: "string",
+    },
+  },
+};
+
+const schemaUpdateLiveStreamRequest: Schema = {
+  type: "object",
+  properties: {
+    start_time: {
+      type: ["string", "null"],
+      format: "date-time",
+    },
+    end_time: {
+      type: ["string", "null"],
+      format: "date-time",
+    },
+    payload: {
+      type: ["object", "null"],
+      additionalProperties: true,
+    },
+    target_languages: {
+      type: ["array", "null"],
+      items: schemaLanguageId,
+    },
+    timezone: {
+      type: ["string", "null"],
+    },
+  },
+};
+
+const schemaProbeLiveStreamRequest: Schema = {
+  type: "object",
+  required: ["url"],
+  properties: {
+    url: {
+      type: "string",
+      minLength: 1,
+    },
+    passphrase: {
+      type: ["string", "null"],
+    },
+    stream_id: {
+      type: ["string", "null"],
+    },
+  },
+};
+
+const schemaProbedVideoStream: Schema = {
+  type: "object",
+  required: ["index", "codec_name", "codec_long_name"],
+  properties: {
+    index: {
+      type: "integer",
+    },
+    codec_name: {
+      type: "string",
+    },
+    codec_long_name: {
+      type: "string",
+    },
+    codec_tag_string: {
+      type: ["string", "null"],
+    },
+    codec_tag: {
+      type: ["string", "null"],
+    },
+    profile: {
+      type: ["string", "null"],
+    },
+    width: {
+      type: ["integer", "null"],
+    },
+    height: {
+      type: ["integer", "null"],
+    },
+    is_avc: {
+      type: ["boolean", "null"],
+    },
+    id: {
+      type: ["string", "null"],
+    },
+  },
+};
+
+const schemaProbedAudioStream: Schema = {
+  type: "object",
+  required: ["index", "codec_name", "codec_long_name", "sample_fmt", "sample_rate", "channels"],
+  properties: {
+    index: {
+      type: "integer",
+    },
+    codec_name: {
+      type: "string",
+    },
+    codec_long_name: {
+      type: "string",
+    },
+    codec_tag_string: {
+      type: ["string", "null"],
+    },
+    codec_tag: {
+      type: ["string", "null"],
+    },
+    profile: {
+      type: ["string", "null"],
+    },
+    sample_fmt: {
+      type: "string",
+    },
+    sample_rate: {
+      type: "integer",
+    },
+    channels: {
+      type: "integer",
+    },
+    channel_layout: {
+      type: ["string", "null"],
+    },
+    id: {
+      type: ["string", "null"],
+    },
+    bit_rate: {
+      type: "integer",
+    },
+    tags: {
+      type: ["object", "null"],
+      additionalProperties: true,
+    },
+  },
+};
+
+const schemaProbedDataStream: Schema = {
+  type: "object",
+  required: ["index"],
+  properties: {
+    index: {
+      type: "integer",
+    },
+    codec_name: {
+      type: ["string", "null"],
+    },
+    codec_long_name: {
+      type: ["string", "null"],
+    },
+    codec_tag_string: {
+      type: ["string", "null"],
+    },
+    codec_tag: {
+      type: ["string", "null"],
+    },
+    id: {
+      type: ["string", "null"],
+    },
+  },
+};
+
+const schemaProbeLiveStreamResult: Schema = {
+  type: "object",
+  required: ["video_streams", "audio_streams", "data_streams"],
+  properties: {
+    video_streams: {
+      type: "array",
+      items: schemaProbedVideoStream,
+    },
+    audio_streams: {
+      type: "array",
+      items: schemaProbedAudioStream,
+    },
+    data_streams: {
+      type: "array",
+      items: schemaProbedDataStream,
     },
   },
 };
@@ -581,7 +1970,7 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
     },
     responses: {
       "200": {
-        "application/json": schemaSpeechTaskCreated,
+        "application/json": schemaTaskCreatedStrict,
       },
       "401": {
         "application/json": schemaErrorDetail,
@@ -652,6 +2041,9 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       "422": {
         "application/json": schemaHTTPValidationError,
       },
+      "500": {
+        "application/json": schemaErrorDetail,
+      },
     },
   },
   getSpeechResults: {
@@ -668,7 +2060,7 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
     body: {
       required: true,
       contentType: "application/json",
-      schema: schemaSpeechRunIds,
+      schema: schemaRunIds,
     },
     responses: {
       "200": {
@@ -771,6 +2163,9 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       "422": {
         "application/json": schemaHTTPValidationError,
       },
+      "500": {
+        "application/json": schemaErrorDetail,
+      },
     },
   },
   getSoundResults: {
@@ -787,7 +2182,7 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
     body: {
       required: true,
       contentType: "application/json",
-      schema: schemaSoundRunIds,
+      schema: schemaRunIds,
     },
     responses: {
       "200": {
@@ -959,6 +2354,1806 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
         },
       },
       "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getSpeechTaskStatusDiscord: {
+    parameters: [
+      {
+        name: "task_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "string",
+          minLength: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaTaskStatusResult,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createDubTask: {
+    parameters: [],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaCreateDubRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaTaskCreated,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getDubTaskStatus: {
+    parameters: [
+      {
+        name: "task_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "string",
+          minLength: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaTaskStatusResult,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getDubTaskStatusDiscord: {
+    parameters: [
+      {
+        name: "task_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "string",
+          minLength: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaTaskStatusResult,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getDubTaskStatusTwitter: {
+    parameters: [
+      {
+        name: "task_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "string",
+          minLength: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaTaskStatusResult,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getDubResult: {
+    parameters: [
+      {
+        name: "run_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaDubResultResponse,
+      },
+      "400": {
+        "application/json": schemaErrorDetail,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getDubResults: {
+    parameters: [
+      {
+        name: "traceparent",
+        in: "header",
+        required: false,
+        schema: {
+          type: "string",
+        },
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaRunIds,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaBulkDubResults,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getDubTranscript: {
+    parameters: [
+      {
+        name: "run_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+      {
+        name: "language",
+        in: "path",
+        required: true,
+        schema: schemaLanguageInput,
+      },
+      {
+        name: "format_type",
+        in: "query",
+        required: false,
+        schema: schemaTranscriptFileFormat,
+      },
+      {
+        name: "data_type",
+        in: "query",
+        required: false,
+        schema: schemaTranscriptDataType,
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaStringMap,
+      },
+      "400": {
+        "application/json": schemaErrorDetail,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createDubAltFormatTask: {
+    parameters: [
+      {
+        name: "run_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+      {
+        name: "language",
+        in: "path",
+        required: true,
+        schema: schemaLanguageInput,
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaDubAltFormatRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaDubAltFormatCreated,
+      },
+      "400": {
+        "application/json": schemaErrorDetail,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getDubAltFormatTaskStatus: {
+    parameters: [
+      {
+        name: "task_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "string",
+          minLength: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaTaskStatusResult,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createTranscriptionTask: {
+    parameters: [],
+    body: {
+      required: true,
+      contentType: "multipart/form-data",
+      schema: schemaCreateTranscriptionRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaTaskCreated,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "413": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getTranscriptionTaskStatus: {
+    parameters: [
+      {
+        name: "task_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "string",
+          minLength: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaTaskStatusResult,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getTranscriptionResult: {
+    parameters: [
+      {
+        name: "run_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+      {
+        name: "word_level_timestamps",
+        in: "query",
+        required: false,
+        schema: {
+          type: "boolean",
+          default: false,
+        },
+      },
+      {
+        name: "format_type",
+        in: "query",
+        required: false,
+        schema: schemaTranscriptFileFormat,
+      },
+      {
+        name: "data_type",
+        in: "query",
+        required: false,
+        schema: schemaTranscriptDataType,
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaTranscriptionResultResponse,
+      },
+      "400": {
+        "application/json": schemaErrorDetail,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getTranscriptionResults: {
+    parameters: [
+      {
+        name: "traceparent",
+        in: "header",
+        required: false,
+        schema: {
+          type: "string",
+        },
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaRunIds,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaBulkTranscriptionResults,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createTranslationTask: {
+    parameters: [],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaCreateTranslationRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaTaskCreated,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getTranslationTaskStatus: {
+    parameters: [
+      {
+        name: "task_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "string",
+          minLength: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaTaskStatusResult,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getTranslationResult: {
+    parameters: [
+      {
+        name: "run_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+      {
+        name: "traceparent",
+        in: "header",
+        required: false,
+        schema: {
+          type: "string",
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaTranslationResult,
+      },
+      "400": {
+        "application/json": schemaErrorDetail,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getTranslationResults: {
+    parameters: [
+      {
+        name: "traceparent",
+        in: "header",
+        required: false,
+        schema: {
+          type: "string",
+        },
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaRunIds,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaBulkTranslationResults,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  streamTranslation: {
+    parameters: [
+      {
+        name: "traceparent",
+        in: "header",
+        required: false,
+        schema: {
+          type: "string",
+        },
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaStreamTranslationRequest,
+    },
+    responses: {
+      "200": {
+        "text/plain": {
+          type: "string",
+        },
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createTranslatedSpeechTask: {
+    parameters: [
+      {
+        name: "traceparent",
+        in: "header",
+        required: false,
+        schema: {
+          type: "string",
+        },
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaCreateTranslatedSpeechRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaTaskCreatedStrict,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getTranslatedSpeechTaskStatus: {
+    parameters: [
+      {
+        name: "task_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "string",
+          minLength: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaTaskStatusResult,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createSeparationTask: {
+    parameters: [
+      {
+        name: "traceparent",
+        in: "header",
+        required: false,
+        schema: {
+          type: "string",
+        },
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "multipart/form-data",
+      schema: schemaCreateSeparationRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaTaskCreated,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "413": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getSeparationTaskStatus: {
+    parameters: [
+      {
+        name: "task_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "string",
+          minLength: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaTaskStatusResult,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getSeparationResult: {
+    parameters: [
+      {
+        name: "run_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaSeparationResult,
+      },
+      "400": {
+        "application/json": schemaErrorDetail,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getSeparationResults: {
+    parameters: [
+      {
+        name: "traceparent",
+        in: "header",
+        required: false,
+        schema: {
+          type: "string",
+        },
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaRunIds,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaBulkSeparationResults,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createStoryTask: {
+    parameters: [],
+    body: {
+      required: true,
+      contentType: "multipart/form-data",
+      schema: schemaCreateStoryRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaStoryCreated,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "413": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createStorySetupTask: {
+    parameters: [],
+    body: {
+      required: true,
+      contentType: "multipart/form-data",
+      schema: schemaCreateStoryRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaStoryCreated,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "413": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getStoryTaskStatus: {
+    parameters: [
+      {
+        name: "task_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "string",
+          minLength: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaTaskStatusResult,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getStoryResult: {
+    parameters: [
+      {
+        name: "run_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+      {
+        name: "include_transcript",
+        in: "query",
+        required: false,
+        schema: {
+          type: ["boolean", "null"],
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaStoryResult,
+      },
+      "400": {
+        "application/json": schemaErrorDetail,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getStoryResults: {
+    parameters: [
+      {
+        name: "traceparent",
+        in: "header",
+        required: false,
+        schema: {
+          type: "string",
+        },
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaRunIds,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaBulkStoryResults,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getTranslatedStoryTaskStatus: {
+    parameters: [
+      {
+        name: "id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "string",
+          minLength: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaTaskStatusResult,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createTranslatedStoryTask: {
+    parameters: [
+      {
+        name: "id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaCreateTranslatedStoryRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaTranslatedStoryCreated,
+      },
+      "400": {
+        "application/json": schemaErrorDetail,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getTranslatedStoryResult: {
+    parameters: [
+      {
+        name: "run_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+      {
+        name: "target_language",
+        in: "path",
+        required: true,
+        schema: schemaLanguageId,
+      },
+      {
+        name: "include_transcript",
+        in: "query",
+        required: false,
+        schema: {
+          type: ["boolean", "null"],
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaStoryResult,
+      },
+      "400": {
+        "application/json": schemaErrorDetail,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createProjectSetupTask: {
+    parameters: [],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaCreateProjectSetupRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaTaskCreatedStrict,
+      },
+      "400": {
+        "application/json": schemaErrorDetail,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "413": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getProjectSetupTaskStatus: {
+    parameters: [
+      {
+        name: "task_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "string",
+          minLength: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": {
+          type: "array",
+          items: schemaProjectSetupRun,
+        },
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getProjectSetupResult: {
+    parameters: [
+      {
+        name: "run_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": {
+          oneOf: [
+            schemaProjectSetupRun,
+            {
+              type: "null",
+            },
+          ],
+        },
+      },
+      "400": {
+        "application/json": schemaErrorDetail,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getProjectSetupResults: {
+    parameters: [],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaRunIds,
+    },
+    responses: {
+      "200": {
+        "application/json": {
+          type: "array",
+          items: schemaProjectSetupRun,
+        },
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createSubtitleTask: {
+    parameters: [],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaCreateSubtitleRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaTaskCreated,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getSubtitleTaskStatus: {
+    parameters: [
+      {
+        name: "task_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "string",
+          minLength: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaTaskStatusResult,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getSubtitleResult: {
+    parameters: [
+      {
+        name: "run_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+      {
+        name: "format_type",
+        in: "query",
+        required: false,
+        schema: schemaTranscriptFileFormat,
+      },
+      {
+        name: "data_type",
+        in: "query",
+        required: false,
+        schema: schemaTranscriptDataType,
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaSubtitleResultResponse,
+      },
+      "400": {
+        "application/json": schemaErrorDetail,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getSubtitleLanguageResult: {
+    parameters: [
+      {
+        name: "run_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+      {
+        name: "language",
+        in: "path",
+        required: true,
+        schema: schemaLanguageInput,
+      },
+      {
+        name: "format_type",
+        in: "query",
+        required: false,
+        schema: schemaTranscriptFileFormat,
+      },
+      {
+        name: "data_type",
+        in: "query",
+        required: false,
+        schema: schemaTranscriptDataType,
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaSubtitleResultResponse,
+      },
+      "400": {
+        "application/json": schemaErrorDetail,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getSubtitleResults: {
+    parameters: [
+      {
+        name: "format_type",
+        in: "query",
+        required: false,
+        schema: schemaTranscriptFileFormat,
+      },
+      {
+        name: "data_type",
+        in: "query",
+        required: false,
+        schema: schemaTranscriptDataType,
+      },
+      {
+        name: "traceparent",
+        in: "header",
+        required: false,
+        schema: {
+          type: "string",
+        },
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaRunIds,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaBulkSubtitleResults,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  listDictionaries: {
+    parameters: [],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": {
+          type: "array",
+          items: schemaDictionary,
+        },
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createDictionaryFromFile: {
+    parameters: [],
+    body: {
+      required: true,
+      contentType: "multipart/form-data",
+      schema: schemaCreateDictionaryFromFileRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaUntypedObject,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "413": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getDictionary: {
+    parameters: [
+      {
+        name: "dictionary_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaDictionary,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  deleteDictionary: {
+    parameters: [
+      {
+        name: "dictionary_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaUntypedObject,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getDictionaryDetails: {
+    parameters: [
+      {
+        name: "dictionary_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+      {
+        name: "limit",
+        in: "query",
+        required: false,
+        schema: {
+          type: ["integer", "null"],
+          minimum: 1,
+        },
+      },
+      {
+        name: "search_term",
+        in: "query",
+        required: false,
+        schema: {
+          type: ["string", "null"],
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaDictionary,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  addDictionaryTerm: {
+    parameters: [
+      {
+        name: "dictionary_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaDictionaryTermRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaUntypedObject,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  updateDictionaryTerm: {
+    parameters: [
+      {
+        name: "dictionary_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+      {
+        name: "term_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaDictionaryTermRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaUntypedObject,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  deleteDictionaryTerm: {
+    parameters: [
+      {
+        name: "dictionary_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+      {
+        name: "term_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaUntypedObject,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  listFolders: {
+    parameters: [
+      {
+        name: "limit",
+        in: "query",
+        required: false,
+        schema: {
+          type: ["integer", "null"],
+          minimum: 1,
+        },
+      },
+      {
+        name: "search_query",
+        in: "query",
+        required: false,
+        schema: {
+          type: ["string", "null"],
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": {
+          type: "array",
+          items: schemaFolder,
+        },
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createFolder: {
+    parameters: [],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaCreateFolderRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaUntypedObject,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createLiveStream: {
+    parameters: [],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaCreateLiveStreamRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaLiveStreamCreated,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  probeLiveStream: {
+    parameters: [],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaProbeLiveStreamRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaProbeLiveStreamResult,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getLiveStream: {
+    parameters: [
+      {
+        name: "stream_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaUntypedObject,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  deleteLiveStream: {
+    parameters: [
+      {
+        name: "stream_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaUntypedObject,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  updateLiveStream: {
+    parameters: [
+      {
+        name: "stream_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaUpdateLiveStreamRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaUntypedObject,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  createLiveStreamV1: {
+    parameters: [],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaCreateLiveStreamRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaLiveStreamCreated,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  probeLiveStreamV1: {
+    parameters: [
+      {
+        name: "traceparent",
+        in: "header",
+        required: false,
+        schema: {
+          type: "string",
+        },
+      },
+    ],
+    body: {
+      required: true,
+      contentType: "application/json",
+      schema: schemaProbeLiveStreamRequest,
+    },
+    responses: {
+      "200": {
+        "application/json": schemaProbeLiveStreamResult,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  getLiveStreamV1: {
+    parameters: [
+      {
+        name: "stream_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaUntypedObject,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
+        "application/json": schemaErrorDetail,
+      },
+      "422": {
+        "application/json": schemaHTTPValidationError,
+      },
+    },
+  },
+  stopLiveStreamV1: {
+    parameters: [
+      {
+        name: "stream_id",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer",
+          minimum: 1,
+        },
+      },
+    ],
+    body: null,
+    responses: {
+      "200": {
+        "application/json": schemaUntypedObject,
+      },
+      "401": {
+        "application/json": schemaErrorDetail,
+      },
+      "404": {
         "application/json": schemaErrorDetail,
       },
       "422": {

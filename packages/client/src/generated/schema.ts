@@ -76,11 +76,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get the audio of a finished speech task (deprecated)
-         * @deprecated
-         * @description Part of the deprecated asynchronous pattern; use `POST /tts-stream`. Returns FLAC by default
-         *     (`output_type=raw_bytes`), or a JSON object with a pre-signed URL (`output_type=file_url`). FLAC is
-         *     the reading of the seed docs, the newer docs page and the SDK; one old docs crawl said WAV.
+         * Get the audio of a finished speech or translated-speech task
+         * @description Returns FLAC by default (`output_type=raw_bytes`), or a JSON object with a pre-signed URL
+         *     (`output_type=file_url`). FLAC is the reading of the seed docs, the newer docs page and the SDK; one
+         *     old docs crawl said WAV. Not deprecated, although the `/tts` family is: it is also the only result
+         *     endpoint of the translated-tts family (the official agent skill fetches translated speech here).
          */
         get: operations["getSpeechResult"];
         put?: never;
@@ -103,9 +103,8 @@ export interface paths {
         /**
          * Get the URLs of several finished speech tasks (deprecated)
          * @deprecated
-         * @description Part of the deprecated asynchronous pattern; use `POST /tts-stream`. Takes 2 to 5 run ids (the seed
-         *     docs state the bound and that other counts fail validation; the "one to five" wording on the same
-         *     page and a one-id SDK example are read as loose prose). The URLs expire.
+         * @description Part of the deprecated asynchronous pattern; use `POST /tts-stream`. Takes 2 to 5 unique run ids (see
+         *     `RunIds`). The URLs expire.
          */
         post: operations["getSpeechResults"];
         delete?: never;
@@ -180,9 +179,8 @@ export interface paths {
         put?: never;
         /**
          * Get the URLs of several finished sound tasks
-         * @description No bound is documented for this endpoint. The spec allows 1 to 5 run ids: 5 is the documented cap of
-         *     the sibling `/tts-results`, and a client that never sends more than 5 works whichever bound the server
-         *     enforces. The URLs expire.
+         * @description Takes 2 to 5 unique run ids, like every bulk endpoint (they share one request model upstream; see
+         *     `RunIds`); for one run, use `/text-to-sound-result/{run_id}`. The URLs expire.
          */
         post: operations["getSoundResults"];
         delete?: never;
@@ -314,6 +312,1112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/discord/tts/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the status of a speech task (Discord integration alias, deprecated)
+         * @deprecated
+         * @description An alias of `GET /tts/{task_id}` kept for CAMB's Discord integration; the official SDK exposes it.
+         *     Use `GET /tts/{task_id}` (or better, `POST /tts-stream`).
+         */
+        get: operations["getSpeechTaskStatusDiscord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dub": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dub a video or audio file into one or more languages
+         * @description End-to-end dubbing: transcription, translation and revoicing of the file at `video_url`. Give the
+         *     targets as `target_languages` (the docs' form); `target_language` is the older single-target form.
+         */
+        post: operations["createDubTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dub/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the status of a dubbing task */
+        get: operations["getDubTaskStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/discord/dub/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the status of a dubbing task (Discord integration alias, deprecated)
+         * @deprecated
+         * @description An alias of `GET /dub/{task_id}` for CAMB's Discord integration; use that instead.
+         */
+        get: operations["getDubTaskStatusDiscord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/twitter/dub/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the status of a dubbing task (Twitter integration alias, deprecated)
+         * @deprecated
+         * @description An alias of `GET /dub/{task_id}` for CAMB's Twitter integration; use that instead.
+         */
+        get: operations["getDubTaskStatusTwitter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dub-result/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the dubbed audio, video and transcript of a finished dub
+         * @description One result object for a single-target dub, or a map from language to result for several targets
+         *     (the SDKs' union). The docs' result page names the keys `output_audio_url` and `output_video_url` and
+         *     adds `run_id`; the SDKs and the bulk docs page use `audio_url` and `video_url`: the SDK keys are the
+         *     primary reading, and the docs' keys are declared as optional extras. Only the owner of the run may read
+         *     it.
+         */
+        get: operations["getDubResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dubbing-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the results of several finished dubs
+         * @description The path is `dubbing-results`, not `dub-results` (as upstream). Takes 2 to 5 unique run ids.
+         */
+        post: operations["getDubResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transcript/{run_id}/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the transcript of a dub in one of its languages
+         * @description Synchronous (not a task). `language` is the dub's source language or one of its targets.
+         *     `data_type=raw_data` puts the transcript text (in `format_type`) in the answer; `data_type=file`
+         *     answers a pre-signed URL instead. The answer is a map of strings whose keys no source documents.
+         */
+        get: operations["getDubTranscript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dub-alt-format/{run_id}/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a dub's output in another audio or video format
+         * @description `run_id` is the finished dub's run. When the format already exists the answer is a map of strings with
+         *     its URL (an older SDK names the key `output_url`); otherwise a conversion task starts and the answer is
+         *     `{ task_id }`. There is no result endpoint: once the task succeeds, the same call answers the URL map
+         *     (an assumption of this spec: no source shows the flow end to end).
+         */
+        post: operations["createDubAltFormatTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dub-alt-format/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the status of a format conversion task */
+        get: operations["getDubAltFormatTaskStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transcribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transcribe an uploaded file or a media URL
+         * @description Send the media as the `media_file` part or as a `media_url`, not both (`file` and `audio_url` are
+         *     deprecated aliases of the two). The create path is the verb `transcribe`; the result paths use the
+         *     noun `transcription` (as upstream).
+         */
+        post: operations["createTranscriptionTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transcribe/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the status of a transcription task */
+        get: operations["getTranscriptionTaskStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transcription-result/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the transcript of a finished transcription
+         * @description The SDKs answer `{ transcript: [segments] }`; the docs page and the oldest SDK show a bare array of
+         *     segments, so both are accepted. With `format_type`/`data_type` (newer SDKs) the answer is the
+         *     rendered transcript text (`{ transcript: "..." }`) or a pre-signed URL. The docs name the data types
+         *     `file` and `json`; the SDKs' `raw_data` and `file` are the reading here.
+         */
+        get: operations["getTranscriptionResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transcription-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Get the transcripts of several finished transcriptions */
+        post: operations["getTranscriptionResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/translate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Translate a list of texts
+         * @description The answer is `{ task_id }` (the 1.0.1 TS SDK types it `unknown`; later versions fixed that).
+         */
+        post: operations["createTranslationTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/translate/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the status of a translation task */
+        get: operations["getTranslationTaskStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/translation-result/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the translated texts of a finished translation */
+        get: operations["getTranslationResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/translation-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Get the translated texts of several finished translations */
+        post: operations["getTranslationResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/translation/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Translate one text and stream the translation back as plain text (deprecated)
+         * @deprecated
+         * @description Deprecated by CAMB.AI in favour of the task flow (`POST /translate`; the docs page says
+         *     `POST /translation`, a typo). The answer is the translation as plain text, streamed in chunks, not
+         *     JSON (the SDKs that parse it as JSON fail on it).
+         */
+        post: operations["streamTranslation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/translated-tts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Translate a text and speak the translation
+         * @description The audio is fetched through `GET /tts-result/{run_id}`, the speech family's result endpoint.
+         */
+        post: operations["createTranslatedSpeechTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/translated-tts/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the status of a translated-speech task */
+        get: operations["getTranslatedSpeechTaskStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audio-separation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Separate the voice from the background of an audio file
+         * @description The file part is `media_file` (the current SDKs; an older one called it `audio_file`). The SDK types it
+         *     optional, but a separation needs audio: required here.
+         */
+        post: operations["createSeparationTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audio-separation/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the status of an audio separation task */
+        get: operations["getSeparationTaskStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audio-separation-result/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the two stems of a finished separation */
+        get: operations["getSeparationResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audio-separation-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Get the stems of several finished separations */
+        post: operations["getSeparationResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/story": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Narrate a story from a .txt or .docx file
+         * @description The answer is `{ task_id }`, or the finished story (`{ run_id, story_details }`) when the server has
+         *     it at once (both SDK unions). `chosen_dictionaries` is sent as one part per id.
+         */
+        post: operations["createStoryTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/story-setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set up a story as a Studio project from a .txt or .docx file
+         * @description The same form as `POST /story`; no source documents the difference. By its name it prepares a Studio
+         *     project, and it is the likelier of the two to answer the finished `{ run_id, story_details }` at
+         *     once. Its status, result and bulk endpoints are the story family's.
+         */
+        post: operations["createStorySetupTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/story/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the status of a story task */
+        get: operations["getStoryTaskStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/story-result/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the narration of a finished story
+         * @description The SDKs type the answer as an untyped object; an older SDK names `audio_url`, `dialogue_url` and,
+         *     when asked for, `transcript`. Those keys are declared, and others are allowed.
+         */
+        get: operations["getStoryResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stories-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the narrations of several finished stories
+         * @description The path is plural, `stories-results` (as upstream). Takes 2 to 5 unique run ids.
+         */
+        post: operations["getStoryResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/translated-story/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the status of a story translation task
+         * @description Here `id` is the task id the create call answered (see the POST on this path).
+         */
+        get: operations["getTranslatedStoryTaskStatus"];
+        put?: never;
+        /**
+         * Add a target language to a finished story
+         * @description `id` is the finished **story's run id** (an integer). The create and the status call share one path
+         *     template upstream (`/translated-story/{run_id}` and `/translated-story/{task_id}`), which OpenAPI can
+         *     only hold as one path item, so the parameter has a neutral name and each method says what it is.
+         */
+        post: operations["createTranslatedStoryTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/translated-story-result/{run_id}/{target_language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a story's narration in an added language
+         * @description No source says whether `run_id` is the original story's run or the run the translation task reports;
+         *     the `{target_language}` segment suggests the story's (one story, one result per added language). This
+         *     spec reads it as the run id the translation task reports, which the sandbox also accepts as the
+         *     story's; treat it as open.
+         */
+        get: operations["getTranslatedStoryResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project-setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set up a Dubbing Studio project from a media URL
+         * @description The SDK docstring also mentions a file upload (and 400/413 errors for it), but every SDK sends JSON
+         *     with `media_url`: the body is JSON here, and 400/413 are declared.
+         */
+        post: operations["createProjectSetupTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project-setup/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the runs of a project setup task
+         * @description Not a status object, unlike every other task: the answer is an array of `{ run_id, project_details }`,
+         *     read here as empty until the project exists (no source shows an unfinished answer).
+         */
+        get: operations["getProjectSetupTaskStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project-setup-result/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a set-up project
+         * @description May answer `null` (both SDKs say so). 404 for an unknown run, 400 for a run of another kind.
+         */
+        get: operations["getProjectSetupResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project-setup-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several set-up projects
+         * @description An array, not the map every other bulk endpoint answers. Takes 2 to 5 unique run ids.
+         */
+        post: operations["getProjectSetupResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sub": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make subtitles for a media URL in one or more languages */
+        post: operations["createSubtitleTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sub/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the status of a subtitles task */
+        get: operations["getSubtitleTaskStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sub-result/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the subtitles of a finished task, in every language */
+        get: operations["getSubtitleResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sub-result/{run_id}/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the subtitles of a finished task in one language */
+        get: operations["getSubtitleLanguageResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sub-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the subtitles of several finished tasks
+         * @description Takes 2 to 5 unique run ids, and `format_type`/`data_type` as query parameters although it is a POST
+         *     (as upstream).
+         */
+        post: operations["getSubtitleResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dictionaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the dictionaries of this account */
+        get: operations["listDictionaries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dictionaries/create-from-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a dictionary from a CSV or Excel file
+         * @description The file holds one term per row and one column per language, in the layout the CAMB.AI app's template
+         *     uses. The answer is untyped in every SDK.
+         */
+        post: operations["createDictionaryFromFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dictionaries/{dictionary_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a dictionary */
+        get: operations["getDictionary"];
+        put?: never;
+        post?: never;
+        /** Delete a dictionary */
+        delete: operations["deleteDictionary"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dictionaries/{dictionary_id}/full-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a dictionary with its terms, filtered */
+        get: operations["getDictionaryDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dictionaries/{dictionary_id}/add-term": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a term to a dictionary
+         * @description A term's input names its text `translation`; the output names it `term_text` (as upstream). The term
+         *     paths differ too: `add-term` comes after the dictionary id, `term` before the ids.
+         */
+        post: operations["addDictionaryTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dictionaries/term/{dictionary_id}/{term_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the translations of a term */
+        put: operations["updateDictionaryTerm"];
+        post?: never;
+        /** Delete a term from a dictionary */
+        delete: operations["deleteDictionaryTerm"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/folders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the folders of this account
+         * @description The items carry no folder id (as upstream), although every create call takes a `folder_id`.
+         */
+        get: operations["listFolders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/folders/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a folder
+         * @description The answer is untyped upstream (presumably the new folder's id; unverified).
+         */
+        post: operations["createFolder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start dubbing a live stream
+         * @description Not a task family: a stream has its own lifecycle (get, update, delete).
+         */
+        post: operations["createLiveStream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stream/probe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Probe a source stream for its video, audio and data streams
+         * @description Here `stream_id` is a string (an SRT stream id), unlike the integer `stream_id` of the other paths.
+         */
+        post: operations["probeLiveStream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stream/{stream_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a live stream */
+        get: operations["getLiveStream"];
+        put?: never;
+        post?: never;
+        /** Stop and delete a live stream */
+        delete: operations["deleteLiveStream"];
+        options?: never;
+        head?: never;
+        /** Change a live stream's schedule, languages or settings */
+        patch: operations["updateLiveStream"];
+        trace?: never;
+    };
+    "/v1/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start dubbing a live stream (v1, deprecated)
+         * @deprecated
+         * @description The first version of `POST /stream`, same body and answer; use `POST /stream`.
+         */
+        post: operations["createLiveStreamV1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stream/probe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Probe a source stream (v1, deprecated)
+         * @deprecated
+         * @description The first version of `POST /stream/probe`; use that instead.
+         */
+        post: operations["probeLiveStreamV1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stream/{stream_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a live stream (v1, deprecated)
+         * @deprecated
+         * @description The first version of `GET /stream/{stream_id}`; use that instead.
+         */
+        get: operations["getLiveStreamV1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stream/{stream_id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stop a live stream (v1, deprecated)
+         * @deprecated
+         * @description Changes state with a GET (as upstream); use `DELETE /stream/{stream_id}` instead.
+         */
+        get: operations["stopLiveStreamV1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -331,7 +1435,9 @@ export interface components {
         /**
          * @description All five statuses the docs list (the Fern SDKs know only three). PENDING: keep polling. SUCCESS: a
          *     `run_id` is available. ERROR: failed, see `exception_reason`. TIMEOUT: processing ran too long.
-         *     PAYMENT_REQUIRED: not enough credits.
+         *     PAYMENT_REQUIRED: not enough credits. A status answer may carry another value (the Python SDK keeps
+         *     the type open on purpose): `TaskStatusResult.status` accepts any string, and camb-kit reports an
+         *     unknown one as its own typed case.
          * @enum {string}
          */
         TaskStatus: "PENDING" | "SUCCESS" | "ERROR" | "TIMEOUT" | "PAYMENT_REQUIRED";
@@ -343,6 +1449,18 @@ export interface components {
          * @example PROCESSING_ERROR
          * @example SOURCE_TOO_LONG
          * @example SOURCE_TOO_LARGE
+         * @example SOURCE_TYPE_NOT_SUPPORTED
+         * @example ERROR_DOWNLOADING_SOURCE
+         * @example TOO_MANY_GDRIVE_REQUESTS
+         * @example SOURCE_BLOCKED_IN_REGION
+         * @example SOURCE_IS_AGE_RESTRICTED
+         * @example SOURCE_NOT_FOUND
+         * @example MISMATCHED_SOURCE_CODEC
+         * @example CONTENT_DOES_NOT_MATCH_EXTENSION
+         * @example INVALID_SOURCE_DATA
+         * @example VIDEO_DOES_NOT_HAVE_AUDIO_STREAMS
+         * @example MASTERING_OUT_OF_RANGE
+         * @example INVALID_AUDIO_TRACKS_SELECTION
          * @example PAYMENT_REQUIRED
          * @example FORBIDDEN
          * @example INTERNAL_ERROR
@@ -365,6 +1483,7 @@ export interface components {
          *     }
          */
         TaskStatusResult: {
+            /** @description One of the five named statuses, or one this spec does not know yet. */
             status: components["schemas"]["TaskStatus"];
             /** @description Present once the status is SUCCESS. */
             run_id?: number | null;
@@ -373,9 +1492,6 @@ export interface components {
             message?: string | {
                 [key: string]: unknown;
             } | null;
-        };
-        SpeechTaskCreated: {
-            task_id: string;
         };
         /**
          * @description `task_id` is nullable in the upstream types for text-to-sound and text-to-voice (unlike `/tts`); a null
@@ -400,10 +1516,12 @@ export interface components {
             /** Format: uri */
             file_url?: string;
         };
-        SpeechRunIds: {
-            run_ids: number[];
-        };
-        SoundRunIds: {
+        /**
+         * @description The body of every bulk endpoint (one request model upstream): 2 to 5 unique run ids. The seed docs
+         *     state the 2-5 bound and that other counts fail validation; the newest SDK docstrings add that the ids
+         *     must be unique and that one run is fetched through the family's single-result endpoint instead.
+         */
+        RunIds: {
             run_ids: number[];
         };
         /**
@@ -453,6 +1571,7 @@ export interface components {
         /**
          * @description Open string: the model names drift between the docs and the SDKs. Current docs values are listed in
          *     `examples`; when absent, the server picks its default.
+         * @example auto
          * @example mars-8.1-flash-beta
          * @example mars-8.1-pro-beta
          * @example mars-flash
@@ -469,10 +1588,14 @@ export interface components {
             format?: components["schemas"]["StreamOutputFormat"];
             /** @description Target length in seconds; when absent the server decides. */
             duration?: number | null;
-            /** @default true */
-            apply_enhancement?: boolean;
+            /**
+             * @description Whether to enhance the output. When absent or null the speech model's own default applies (off
+             *     for `mars-flash` and `mars-8.1-flash-beta`, on otherwise, per the newer docs); older docstrings'
+             *     blanket "defaults to True" is outdated.
+             */
+            apply_enhancement?: boolean | null;
             /** @description Sample rate in Hz. Newer SDKs only; no allowed values are documented. */
-            sample_rate?: number;
+            sample_rate?: number | null;
         };
         StreamVoiceSettings: {
             /** @default false */
@@ -481,7 +1604,7 @@ export interface components {
             /** @default false */
             apply_ref_loudness_norm?: boolean | null;
             /** @description Speaking rate multiplier (docs examples use 1.5). No range is documented. */
-            speaking_rate?: number;
+            speaking_rate?: number | null;
         };
         /** @description Sampling options; the MARS-8 family only. */
         StreamInferenceOptions: {
@@ -514,14 +1637,17 @@ export interface components {
             voice_id: number;
             language: components["schemas"]["LanguageId"];
             gender?: components["schemas"]["Gender"];
-            /** @description Speaker age. Docs examples show placeholders; an older page gave 1-100. */
+            /**
+             * @description Speaker age. No source bounds it for this endpoint (the 1-100 of an older page belonged to the old
+             *     streaming payload).
+             */
             age?: number | null;
             project_name?: string | null;
             project_description?: string | null;
             folder_id?: number | null;
         };
         /**
-         * @default sound
+         * @description No source states a default; the server picks one when it is absent.
          * @enum {string}
          */
         SoundType: "sound" | "music";
@@ -586,11 +1712,10 @@ export interface components {
              * @default false
              */
             publish_voice_to_market_place?: boolean;
-            /** @default 30 */
+            /** @description The speaker's age. No source gives the server's default. */
             age?: number;
             language?: components["schemas"]["LanguageId"];
-            /** @default false */
-            enhance_audio?: boolean;
+            enhance_audio?: boolean | null;
         };
         CustomVoiceCreated: {
             voice_id: number;
@@ -624,8 +1749,588 @@ export interface components {
         HTTPValidationError: {
             detail?: components["schemas"]["ValidationError"][];
         };
+        /**
+         * @description FastAPI's error body. `detail` is usually a message, but FastAPI lets it be any JSON, so it is not
+         *     narrowed to a string.
+         */
         ErrorDetail: {
-            detail: string;
+            detail: string | {
+                [key: string]: unknown;
+            } | unknown[];
+        };
+        /** @description A JSON object the sources leave untyped. */
+        UntypedObject: {
+            [key: string]: unknown;
+        };
+        /** @description A JSON object of strings whose keys the sources do not document. */
+        StringMap: {
+            [key: string]: string;
+        };
+        /** @description `{ task_id }` with a non-null id (`/tts`, `/translated-tts`, `/project-setup`). */
+        TaskCreatedStrict: {
+            task_id: string;
+        };
+        /**
+         * @description A language as the numeric id, a lowercase locale tag (`es-es`) or `auto` (detect it): the newer SDKs
+         *     accept all three wherever dubbing, subtitles, translation, translated speech, project setup and
+         *     transcription take a language.
+         */
+        LanguageInput: components["schemas"]["LanguageId"] | components["schemas"]["Locale"] | "auto";
+        /**
+         * @description 1 formal, 2 informal. One docs page contradicts itself (its table says 1 formal, its code block
+         *     `INFORMAL = 1`); the reading of the other pages and the older SDK is taken.
+         * @enum {integer}
+         */
+        Formality: 1 | 2;
+        /**
+         * @description `fast` or `slow` (more accurate). The Python SDK sends `fast` when none is given.
+         * @enum {string}
+         */
+        TranscriptionMode: "fast" | "slow";
+        /**
+         * @description One stretch of speech. Times are seconds (one bulk docs example shows `end: 5000`, read as an error of
+         *     the example).
+         */
+        TranscriptSegment: {
+            start: number;
+            end: number;
+            text: string;
+            speaker: string;
+        };
+        /**
+         * @default txt
+         * @enum {string}
+         */
+        TranscriptFileFormat: "srt" | "vtt" | "txt";
+        /** @enum {string} */
+        TranscriptDataType: "raw_data" | "file";
+        /** @description How transcripts and subtitles are cut into cues (the SDK examples give 7 s, 1 s and 42 characters as the defaults). */
+        SubtitleFormattingOptions: {
+            max_segment_duration_in_seconds?: number;
+            min_segment_duration_in_seconds?: number;
+            max_characters_in_segment?: number;
+            max_reading_speed_in_cps?: number;
+            min_gap_between_segments_in_frames?: number;
+        };
+        /** @description A transcript rendered as text in the asked format (`format_type`). */
+        TranscriptExport: {
+            transcript: string;
+        };
+        /** @description A pre-signed URL to a transcript file (`data_type=file`); it expires. */
+        TranscriptFileUrl: {
+            /** Format: uri */
+            file_url: string;
+            expiry?: string | null;
+        };
+        /**
+         * @description A transcript of the source to use instead of transcribing it: SRT text inline (not a file name, URL or
+         *     base64). The server checks that it parses and its size.
+         */
+        SourceTranscript: {
+            content: string;
+            /**
+             * @default srt
+             * @enum {string}
+             */
+            format?: "srt";
+        };
+        /** @description A translation to use for one target language, as inline SRT text. */
+        TargetTranscript: {
+            content: string;
+            /**
+             * @default srt
+             * @enum {string}
+             */
+            format?: "srt";
+            language: components["schemas"]["LanguageInput"];
+        };
+        CreateDubRequest: {
+            /**
+             * Format: uri
+             * @description A YouTube, public Google Drive or direct link to the media (MP4, MOV, MXF, MP3, FLAC, WAV or AAC).
+             */
+            video_url: string;
+            source_language: components["schemas"]["LanguageInput"];
+            /** @description The older single-target form; prefer `target_languages`. */
+            target_language?: components["schemas"]["LanguageInput"] | null;
+            target_languages?: components["schemas"]["LanguageInput"][] | null;
+            /** @description MXF only. One or two zero-based audio track indices to dub (default track 0). */
+            selected_audio_tracks?: number[] | null;
+            /** @description MXF only. Append the dubbed audio as an extra track. */
+            add_output_as_an_audio_track?: boolean | null;
+            /** @description Ids of the dictionaries to apply. */
+            chosen_dictionaries?: number[] | null;
+            /** @description Undocumented upstream. */
+            ai_optimization?: boolean | null;
+            transcription_mode?: components["schemas"]["TranscriptionMode"] | null;
+            source_transcript?: components["schemas"]["SourceTranscript"] | null;
+            /** @description At most one per target language. */
+            target_transcripts?: components["schemas"]["TargetTranscript"][] | null;
+            project_name?: string | null;
+            project_description?: string | null;
+            folder_id?: number | null;
+        };
+        /** @description The files of a dub in one language. */
+        DubResult: {
+            /** Format: uri */
+            audio_url: string;
+            /** Format: uri */
+            video_url?: string | null;
+            transcript: components["schemas"]["TranscriptSegment"][];
+            /**
+             * Format: uri
+             * @description The docs' name for `audio_url`.
+             */
+            output_audio_url?: string;
+            /**
+             * Format: uri
+             * @description The docs' name for `video_url`.
+             */
+            output_video_url?: string;
+            /** @description Sent in the docs' example only. */
+            run_id?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The result of a dub with several targets, keyed by language. */
+        DubResultsByLanguage: {
+            [key: string]: components["schemas"]["DubResult"];
+        };
+        DubResultResponse: components["schemas"]["DubResult"] | components["schemas"]["DubResultsByLanguage"];
+        /** @description Keyed by run id (as a string). Runs that failed or are unknown are absent. */
+        BulkDubResults: {
+            [key: string]: components["schemas"]["DubResultResponse"];
+        };
+        /**
+         * @description An audio format a dub can be asked for again.
+         * @enum {string}
+         */
+        AudioOutputFormat: "flac" | "wav" | "mp3" | "aac" | "m4a";
+        /**
+         * @description A video container a dub can be asked for again (AVI is not offered).
+         * @enum {string}
+         */
+        VideoOutputFormat: "mkv" | "mp4" | "mov" | "mxf";
+        DubAltFormatRequest: {
+            output_format: components["schemas"]["AudioOutputFormat"] | components["schemas"]["VideoOutputFormat"];
+        };
+        /** @description The URL of the file in the asked format (an older SDK names the key `output_url`). */
+        DubAltFormatFiles: {
+            [key: string]: string;
+        };
+        /** @description The file when it exists, else the conversion task (`{ task_id }`). */
+        DubAltFormatCreated: components["schemas"]["TaskCreated"] | components["schemas"]["DubAltFormatFiles"];
+        CreateTranscriptionRequest: {
+            language: components["schemas"]["LanguageInput"];
+            /**
+             * Format: binary
+             * @description The audio or video (MP3, WAV, AAC, FLAC, MP4, MOV or MXF). Give this or `media_url`.
+             */
+            media_file?: Blob;
+            /**
+             * Format: uri
+             * @description A URL of the media. Give this or `media_file`.
+             */
+            media_url?: string;
+            /**
+             * Format: binary
+             * @deprecated
+             * @description Deprecated alias of `media_file`.
+             */
+            file?: Blob;
+            /**
+             * @deprecated
+             * @description Deprecated alias of `media_url`.
+             */
+            audio_url?: string;
+            transcription_mode?: components["schemas"]["TranscriptionMode"];
+            /** @description Sent as a JSON text part. */
+            formatting_options?: components["schemas"]["SubtitleFormattingOptions"];
+            /** @description Clean the audio before transcribing (the Python SDK sends `true` when none is given). */
+            run_audio_cleaning?: boolean;
+            project_name?: string;
+            project_description?: string;
+            folder_id?: number;
+        };
+        TranscriptionResult: {
+            transcript: components["schemas"]["TranscriptSegment"][];
+        };
+        TranscriptionResultResponse: components["schemas"]["TranscriptionResult"] | components["schemas"]["TranscriptSegment"][] | components["schemas"]["TranscriptExport"] | components["schemas"]["TranscriptFileUrl"];
+        /** @description Keyed by run id (as a string). Runs that failed or are unknown are absent. */
+        BulkTranscriptionResults: {
+            [key: string]: components["schemas"]["TranscriptionResult"];
+        };
+        CreateTranslationRequest: {
+            texts: string[];
+            source_language: components["schemas"]["LanguageInput"];
+            target_language: components["schemas"]["LanguageInput"];
+            formality?: components["schemas"]["Formality"];
+            gender?: components["schemas"]["Gender"];
+            /** @description The audience's age; adjusts the vocabulary. */
+            age?: number;
+            chosen_dictionaries?: number[] | null;
+            project_name?: string | null;
+            project_description?: string | null;
+            folder_id?: number | null;
+        };
+        TranslationResult: {
+            /** @description One per input text, in the same order. */
+            texts: string[];
+        };
+        /** @description Keyed by run id (as a string). Runs that failed or are unknown are absent. */
+        BulkTranslationResults: {
+            [key: string]: components["schemas"]["TranslationResult"];
+        };
+        StreamTranslationRequest: {
+            text: string;
+            source_language: components["schemas"]["LanguageInput"];
+            target_language: components["schemas"]["LanguageInput"];
+            formality?: components["schemas"]["Formality"] | null;
+            gender?: components["schemas"]["Gender"] | null;
+            team_id?: number | null;
+            project_name?: string | null;
+            project_description?: string | null;
+            folder_id?: number | null;
+        };
+        CreateTranslatedSpeechRequest: {
+            text: string;
+            voice_id: number;
+            source_language: components["schemas"]["LanguageInput"];
+            target_language: components["schemas"]["LanguageInput"];
+            age?: number | null;
+            formality?: components["schemas"]["Formality"] | null;
+            gender?: components["schemas"]["Gender"] | null;
+            chosen_dictionaries?: number[] | null;
+            project_name?: string | null;
+            project_description?: string | null;
+            folder_id?: number | null;
+        };
+        CreateSeparationRequest: {
+            /**
+             * Format: binary
+             * @description The audio to separate (AAC, FLAC, MP3 or WAV).
+             */
+            media_file: Blob;
+            project_name?: string;
+            project_description?: string;
+            folder_id?: number;
+        };
+        SeparationResult: {
+            /**
+             * Format: uri
+             * @description The voice stem.
+             */
+            foreground_audio_url: string;
+            /**
+             * Format: uri
+             * @description Everything but the voice.
+             */
+            background_audio_url: string;
+        };
+        /** @description Keyed by run id (as a string). Runs that failed or are unknown are absent. */
+        BulkSeparationResults: {
+            [key: string]: components["schemas"]["SeparationResult"];
+        };
+        CreateStoryRequest: {
+            /**
+             * Format: binary
+             * @description The story as a .txt or .docx file.
+             */
+            file: Blob;
+            /** @description The language of the file's text. */
+            source_language: components["schemas"]["LanguageId"];
+            title?: string;
+            description?: string;
+            /** @description The voice that narrates. */
+            narrator_voice_id?: number;
+            folder_id?: number;
+            /** @description Dictionary ids, one form part per id. */
+            chosen_dictionaries?: number[];
+        };
+        StoryDetails: {
+            story_title: string;
+            story_description?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            source_language: components["schemas"]["LanguageId"];
+            target_languages?: components["schemas"]["LanguageId"][] | null;
+            folder_id?: number | null;
+            /** Format: uri */
+            studio_url: string;
+        };
+        /** @description The finished story, answered at once instead of a task. */
+        StoryFinished: {
+            run_id: number;
+            story_details: components["schemas"]["StoryDetails"];
+        };
+        StoryCreated: components["schemas"]["TaskCreated"] | components["schemas"]["StoryFinished"];
+        StoryResult: {
+            /** Format: uri */
+            audio_url?: string | null;
+            /** Format: uri */
+            dialogue_url?: string | null;
+            /** @description Only with `include_transcript=true`. */
+            transcript?: components["schemas"]["TranscriptSegment"][] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Keyed by run id (as a string). Runs that failed or are unknown are absent. */
+        BulkStoryResults: {
+            [key: string]: components["schemas"]["StoryResult"];
+        };
+        /** @description The target language is required in the current SDK (an older one left it optional). */
+        CreateTranslatedStoryRequest: {
+            target_language: components["schemas"]["LanguageId"];
+        };
+        TranslatedStoryCreated: {
+            message: string;
+            task_id?: string | null;
+        };
+        CreateProjectSetupRequest: {
+            /** Format: uri */
+            media_url: string;
+            source_language: components["schemas"]["LanguageInput"];
+            target_languages: components["schemas"]["LanguageInput"][];
+            /** @description MXF only. One or two zero-based audio track indices (default track 0). */
+            selected_audio_tracks?: number[] | null;
+            add_output_as_an_audio_track?: boolean | null;
+            chosen_dictionaries?: number[];
+            project_name?: string | null;
+            project_description?: string | null;
+            folder_id?: number | null;
+        };
+        ProjectDetails: {
+            project_name: string;
+            project_description?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            source_language: components["schemas"]["LanguageId"];
+            target_languages: components["schemas"]["LanguageId"][];
+            /** @description Seconds. */
+            duration?: number | null;
+            folder_id?: number | null;
+            /** Format: uri */
+            studio_url: string;
+        };
+        ProjectSetupRun: {
+            run_id: number;
+            project_details: components["schemas"]["ProjectDetails"];
+        };
+        CreateSubtitleRequest: {
+            /** Format: uri */
+            media_url: string;
+            source_language: components["schemas"]["LanguageInput"];
+            target_languages: components["schemas"]["LanguageInput"][];
+            transcription_mode?: components["schemas"]["TranscriptionMode"] | null;
+            /** @description A plain JSON object here (a JSON text part on `/transcribe`). */
+            formatting_options?: components["schemas"]["SubtitleFormattingOptions"] | null;
+            project_name?: string | null;
+            project_description?: string | null;
+            folder_id?: number | null;
+        };
+        SubtitleResult: {
+            transcript: components["schemas"]["TranscriptSegment"][];
+        };
+        /** @description Subtitles per language, keyed by language. */
+        SubtitlesByLanguage: {
+            [key: string]: components["schemas"]["SubtitleResult"] | components["schemas"]["TranscriptExport"] | components["schemas"]["TranscriptFileUrl"];
+        };
+        /**
+         * @description Segments, rendered text (`format_type`, `data_type=raw_data`) or a file URL (`data_type=file`, by
+         *     analogy with the dub transcript: the SDK union leaves it out), or a map of those per language.
+         */
+        SubtitleResultResponse: components["schemas"]["SubtitleResult"] | components["schemas"]["TranscriptExport"] | components["schemas"]["TranscriptFileUrl"] | components["schemas"]["SubtitlesByLanguage"];
+        /** @description Keyed by run id (as a string). Runs that failed or are unknown are absent. */
+        BulkSubtitleResults: {
+            [key: string]: components["schemas"]["SubtitleResultResponse"];
+        };
+        TermTranslation: {
+            language: components["schemas"]["LanguageId"];
+            term_text: string;
+        };
+        DictionaryTerm: {
+            id: number;
+            term_translations: components["schemas"]["TermTranslation"][];
+        };
+        /** @description A dictionary with its terms (`DictionaryWithTerms` upstream; an older SDK had `updated_at`). */
+        Dictionary: {
+            id: number;
+            name: string;
+            description?: string | null;
+            /** Format: date-time */
+            created_at?: string | null;
+            /** Format: date-time */
+            last_edited_at?: string | null;
+            dictionary_terms?: components["schemas"]["DictionaryTerm"][] | null;
+            languages?: components["schemas"]["LanguageId"][] | null;
+        };
+        TermTranslationInput: {
+            translation: string;
+            language: components["schemas"]["LanguageId"];
+        };
+        /** @description One text per language for the term. */
+        DictionaryTermRequest: {
+            translations: components["schemas"]["TermTranslationInput"][];
+        };
+        CreateDictionaryFromFileRequest: {
+            /**
+             * Format: binary
+             * @description The terms, as a CSV or Excel (.xlsx) file.
+             */
+            dictionary_file: Blob;
+            dictionary_name: string;
+            dictionary_description?: string;
+        };
+        Folder: {
+            team_id: number;
+            name: string;
+        };
+        CreateFolderRequest: {
+            folder_name: string;
+        };
+        /** @enum {string} */
+        DemixingOption: "none" | "pick_left_channel" | "pick_right_channel" | "pick_center_channel" | "best_model" | "fast_model";
+        /** @enum {string} */
+        SegmentingOption: "none" | "loudness" | "best_model" | "fast_model";
+        /**
+         * @description The choice for the transcribing, translating and revoicing steps.
+         * @enum {string}
+         */
+        StreamModelOption: "none" | "best_model" | "fast_model";
+        LiveStreamPipeline: {
+            demixing?: components["schemas"]["DemixingOption"];
+            segmenting?: components["schemas"]["SegmentingOption"];
+            transcribing?: components["schemas"]["StreamModelOption"];
+            translating?: components["schemas"]["StreamModelOption"];
+            revoicing?: components["schemas"]["StreamModelOption"];
+        };
+        /** @description Gains from 0 to 1; the fade in seconds, 0 to 5 (ranges from the SDK docstrings). */
+        LiveStreamMixing: {
+            original_audio_gain?: number | null;
+            background_audio_gain?: number | null;
+            fade_time?: number;
+            fallback_audio_gain?: number | null;
+        };
+        LiveStreamConfig: {
+            pipeline?: components["schemas"]["LiveStreamPipeline"];
+            mixing?: components["schemas"]["LiveStreamMixing"];
+        };
+        SourceStream: {
+            language: components["schemas"]["LanguageId"];
+            url: string;
+            /** @description An undocumented integer code. */
+            category?: number | null;
+            passphrase?: string | null;
+            streamid?: string | null;
+            number_of_streams?: number | null;
+            audio_stream?: number | null;
+            background_audio_stream?: number | null;
+            latency?: number | null;
+            relay_input?: boolean | null;
+        };
+        TargetStream: {
+            languages: components["schemas"]["LanguageId"][];
+            url: string;
+            /** @description An undocumented integer code. */
+            type: number;
+            passphrase?: string | null;
+            streamid?: string | null;
+            pids?: (number | null)[] | null;
+            transcode_video?: boolean | null;
+            embed_subtitles?: boolean | null;
+            audio_codec?: string | null;
+            audio_bitrate?: string | null;
+            audio_channel_layout?: string | null;
+            latency?: number | null;
+            constant_bitrate?: boolean | null;
+            relay_output?: boolean | null;
+        };
+        CreateLiveStreamRequest: {
+            name?: string | null;
+            description?: string | null;
+            /** @description Seconds. */
+            initial_delay?: number;
+            timeout_in_mins?: number | null;
+            /** @description Voice ids. */
+            voices: number[];
+            /** @description Dictionary ids (may be empty). */
+            dictionaries: number[];
+            config: components["schemas"]["LiveStreamConfig"];
+            source_stream: components["schemas"]["SourceStream"];
+            target_streams: components["schemas"]["TargetStream"][];
+            /** Format: date-time */
+            start_time?: string | null;
+            /** Format: date-time */
+            end_time?: string | null;
+            timezone?: string | null;
+        };
+        LiveStreamUrl: {
+            languages: components["schemas"]["LanguageId"][];
+            url: string;
+        };
+        LiveStreamCreated: {
+            stream_id: number;
+            stream_url_for_languages: components["schemas"]["LiveStreamUrl"][];
+            task_id: string;
+        };
+        UpdateLiveStreamRequest: {
+            /** Format: date-time */
+            start_time?: string | null;
+            /** Format: date-time */
+            end_time?: string | null;
+            payload?: {
+                [key: string]: unknown;
+            } | null;
+            target_languages?: components["schemas"]["LanguageId"][] | null;
+            timezone?: string | null;
+        };
+        ProbeLiveStreamRequest: {
+            url: string;
+            passphrase?: string | null;
+            /** @description An SRT stream id (a string, unlike the integer id of `/stream/{stream_id}`). */
+            stream_id?: string | null;
+        };
+        ProbedVideoStream: {
+            index: number;
+            codec_name: string;
+            codec_long_name: string;
+            codec_tag_string?: string | null;
+            codec_tag?: string | null;
+            profile?: string | null;
+            width?: number | null;
+            height?: number | null;
+            is_avc?: boolean | null;
+            id?: string | null;
+        };
+        ProbedAudioStream: {
+            index: number;
+            codec_name: string;
+            codec_long_name: string;
+            codec_tag_string?: string | null;
+            codec_tag?: string | null;
+            profile?: string | null;
+            sample_fmt: string;
+            sample_rate: number;
+            channels: number;
+            channel_layout?: string | null;
+            id?: string | null;
+            bit_rate?: number;
+            tags?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        ProbedDataStream: {
+            index: number;
+            codec_name?: string | null;
+            codec_long_name?: string | null;
+            codec_tag_string?: string | null;
+            codec_tag?: string | null;
+            id?: string | null;
+        };
+        ProbeLiveStreamResult: {
+            video_streams: components["schemas"]["ProbedVideoStream"][];
+            audio_streams: components["schemas"]["ProbedAudioStream"][];
+            data_streams: components["schemas"]["ProbedDataStream"][];
         };
     };
     responses: {
@@ -643,6 +2348,15 @@ export interface components {
          *     FastAPI `{ detail }` shape the server uses for its other errors.
          */
         Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /** @description The result could not be fetched or streamed (documented as 500 by the SDK docstrings). */
+        ResultUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -671,6 +2385,33 @@ export interface components {
                 "application/json": components["schemas"]["ErrorDetail"];
             };
         };
+        /** @description The request cannot be served as sent (documented as 400 by the SDK docstrings). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /** @description No such resource. Undocumented upstream; read as FastAPI's `{ detail }` 404. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /** @description The uploaded file is larger than the server accepts. */
+        UploadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
     };
     parameters: {
         /** @description The opaque id returned by the create call. */
@@ -681,6 +2422,20 @@ export interface components {
         OutputType: components["schemas"]["OutputType"];
         /** @description Optional W3C trace context, accepted where the official SDK sends it. */
         Traceparent: string;
+        /** @description A language of the run, as a numeric id, a lowercase locale tag (`es-es`) or `auto`. */
+        LanguagePath: components["schemas"]["LanguageInput"];
+        /** @description The text format of a rendered transcript. */
+        TranscriptFormatQuery: components["schemas"]["TranscriptFileFormat"];
+        /** @description `raw_data` answers the transcript itself; `file` answers a pre-signed URL to it. */
+        TranscriptDataTypeQuery: components["schemas"]["TranscriptDataType"];
+        /** @description Adds the narration's transcript segments to the answer. */
+        IncludeTranscript: boolean | null;
+        /** @description The dictionary's id. */
+        DictionaryId: number;
+        /** @description The term's id within the dictionary. */
+        TermId: number;
+        /** @description The live stream's id, as `POST /stream` answered it. */
+        StreamId: number;
     };
     requestBodies: never;
     headers: never;
@@ -739,7 +2494,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SpeechTaskCreated"];
+                    "application/json": components["schemas"]["TaskCreatedStrict"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -800,6 +2555,7 @@ export interface operations {
             400: components["responses"]["RunNotFound"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["ResultUnavailable"];
         };
     };
     getSpeechResults: {
@@ -814,7 +2570,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SpeechRunIds"];
+                "application/json": components["schemas"]["RunIds"];
             };
         };
         responses: {
@@ -914,6 +2670,7 @@ export interface operations {
             400: components["responses"]["RunNotFound"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["ResultUnavailable"];
         };
     };
     getSoundResults: {
@@ -928,7 +2685,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SoundRunIds"];
+                "application/json": components["schemas"]["RunIds"];
             };
         };
         responses: {
@@ -1118,6 +2875,1702 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getSpeechTaskStatusDiscord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opaque id returned by the create call. */
+                task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task's current status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatusResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["TaskNotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createDubTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDubRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCreated"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getDubTaskStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opaque id returned by the create call. */
+                task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task's current status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatusResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["TaskNotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getDubTaskStatusDiscord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opaque id returned by the create call. */
+                task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task's current status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatusResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["TaskNotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getDubTaskStatusTwitter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opaque id returned by the create call. */
+                task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task's current status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatusResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["TaskNotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getDubResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The run id a successful task status carries. An integer; anything else fails validation. */
+                run_id: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dub's files, for one language or per language. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DubResultResponse"];
+                };
+            };
+            400: components["responses"]["RunNotFound"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getDubResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional W3C trace context, accepted where the official SDK sends it. */
+                traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunIds"];
+            };
+        };
+        responses: {
+            /** @description One entry per run id that has a result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkDubResults"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getDubTranscript: {
+        parameters: {
+            query?: {
+                /** @description The text format of a rendered transcript. */
+                format_type?: components["parameters"]["TranscriptFormatQuery"];
+                /** @description `raw_data` answers the transcript itself; `file` answers a pre-signed URL to it. */
+                data_type?: components["parameters"]["TranscriptDataTypeQuery"];
+            };
+            header?: never;
+            path: {
+                /** @description The run id a successful task status carries. An integer; anything else fails validation. */
+                run_id: components["parameters"]["RunId"];
+                /** @description A language of the run, as a numeric id, a lowercase locale tag (`es-es`) or `auto`. */
+                language: components["parameters"]["LanguagePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transcript, or its URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StringMap"];
+                };
+            };
+            400: components["responses"]["RunNotFound"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createDubAltFormatTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The run id a successful task status carries. An integer; anything else fails validation. */
+                run_id: components["parameters"]["RunId"];
+                /** @description A language of the run, as a numeric id, a lowercase locale tag (`es-es`) or `auto`. */
+                language: components["parameters"]["LanguagePath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DubAltFormatRequest"];
+            };
+        };
+        responses: {
+            /** @description The file's URL when it exists, else the conversion task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DubAltFormatCreated"];
+                };
+            };
+            400: components["responses"]["RunNotFound"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getDubAltFormatTaskStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opaque id returned by the create call. */
+                task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task's current status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatusResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["TaskNotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createTranscriptionTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["CreateTranscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCreated"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["UploadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getTranscriptionTaskStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opaque id returned by the create call. */
+                task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task's current status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatusResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["TaskNotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getTranscriptionResult: {
+        parameters: {
+            query?: {
+                /** @description Adds per-word timings where the server has them (docs default false). */
+                word_level_timestamps?: boolean;
+                /** @description The text format of a rendered transcript. */
+                format_type?: components["parameters"]["TranscriptFormatQuery"];
+                /** @description `raw_data` answers the transcript itself; `file` answers a pre-signed URL to it. */
+                data_type?: components["parameters"]["TranscriptDataTypeQuery"];
+            };
+            header?: never;
+            path: {
+                /** @description The run id a successful task status carries. An integer; anything else fails validation. */
+                run_id: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transcript. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranscriptionResultResponse"];
+                };
+            };
+            400: components["responses"]["RunNotFound"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getTranscriptionResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional W3C trace context, accepted where the official SDK sends it. */
+                traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunIds"];
+            };
+        };
+        responses: {
+            /** @description One entry per run id that has a result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkTranscriptionResults"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createTranslationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTranslationRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCreated"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getTranslationTaskStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opaque id returned by the create call. */
+                task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task's current status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatusResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["TaskNotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getTranslationResult: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional W3C trace context, accepted where the official SDK sends it. */
+                traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /** @description The run id a successful task status carries. An integer; anything else fails validation. */
+                run_id: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One translated text per input text, in the same order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationResult"];
+                };
+            };
+            400: components["responses"]["RunNotFound"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getTranslationResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional W3C trace context, accepted where the official SDK sends it. */
+                traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunIds"];
+            };
+        };
+        responses: {
+            /** @description One entry per run id that has a result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkTranslationResults"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    streamTranslation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional W3C trace context, accepted where the official SDK sends it. */
+                traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StreamTranslationRequest"];
+            };
+        };
+        responses: {
+            /** @description The translated text, streamed. */
+            200: {
+                headers: {
+                    /** @description Credits this request used. */
+                    "X-Credits-Required"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createTranslatedSpeechTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional W3C trace context, accepted where the official SDK sends it. */
+                traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTranslatedSpeechRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCreatedStrict"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getTranslatedSpeechTaskStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opaque id returned by the create call. */
+                task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task's current status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatusResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["TaskNotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createSeparationTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional W3C trace context, accepted where the official SDK sends it. */
+                traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["CreateSeparationRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCreated"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["UploadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getSeparationTaskStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opaque id returned by the create call. */
+                task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task's current status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatusResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["TaskNotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getSeparationResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The run id a successful task status carries. An integer; anything else fails validation. */
+                run_id: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description URLs of the voice (foreground) and background stems. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeparationResult"];
+                };
+            };
+            400: components["responses"]["RunNotFound"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getSeparationResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional W3C trace context, accepted where the official SDK sends it. */
+                traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunIds"];
+            };
+        };
+        responses: {
+            /** @description One entry per run id that has a result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkSeparationResults"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createStoryTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["CreateStoryRequest"];
+            };
+        };
+        responses: {
+            /** @description The task, or the finished story. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryCreated"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["UploadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createStorySetupTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["CreateStoryRequest"];
+            };
+        };
+        responses: {
+            /** @description The task, or the finished story. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryCreated"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["UploadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getStoryTaskStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opaque id returned by the create call. */
+                task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task's current status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatusResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["TaskNotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getStoryResult: {
+        parameters: {
+            query?: {
+                /** @description Adds the narration's transcript segments to the answer. */
+                include_transcript?: components["parameters"]["IncludeTranscript"];
+            };
+            header?: never;
+            path: {
+                /** @description The run id a successful task status carries. An integer; anything else fails validation. */
+                run_id: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The story's audio and dialogue files. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryResult"];
+                };
+            };
+            400: components["responses"]["RunNotFound"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getStoryResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional W3C trace context, accepted where the official SDK sends it. */
+                traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunIds"];
+            };
+        };
+        responses: {
+            /** @description One entry per run id that has a result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkStoryResults"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getTranslatedStoryTaskStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task id returned by the create call. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task's current status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatusResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["TaskNotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createTranslatedStoryTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The run id of the finished story to translate. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTranslatedStoryRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was created (or the server says why not in `message`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslatedStoryCreated"];
+                };
+            };
+            400: components["responses"]["RunNotFound"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getTranslatedStoryResult: {
+        parameters: {
+            query?: {
+                /** @description Adds the narration's transcript segments to the answer. */
+                include_transcript?: components["parameters"]["IncludeTranscript"];
+            };
+            header?: never;
+            path: {
+                /** @description The run id a successful task status carries. An integer; anything else fails validation. */
+                run_id: components["parameters"]["RunId"];
+                /** @description The added language. */
+                target_language: components["schemas"]["LanguageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The narration in that language. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryResult"];
+                };
+            };
+            400: components["responses"]["RunNotFound"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createProjectSetupTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProjectSetupRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCreatedStrict"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["UploadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getProjectSetupTaskStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opaque id returned by the create call. */
+                task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project's runs, once set up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectSetupRun"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["TaskNotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getProjectSetupResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The run id a successful task status carries. An integer; anything else fails validation. */
+                run_id: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project, or null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectSetupRun"] | null;
+                };
+            };
+            400: components["responses"]["RunNotFound"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["RunNotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getProjectSetupResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunIds"];
+            };
+        };
+        responses: {
+            /** @description The projects that exist among the run ids. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectSetupRun"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createSubtitleTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubtitleRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCreated"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getSubtitleTaskStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opaque id returned by the create call. */
+                task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task's current status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatusResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["TaskNotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getSubtitleResult: {
+        parameters: {
+            query?: {
+                /** @description The text format of a rendered transcript. */
+                format_type?: components["parameters"]["TranscriptFormatQuery"];
+                /** @description `raw_data` answers the transcript itself; `file` answers a pre-signed URL to it. */
+                data_type?: components["parameters"]["TranscriptDataTypeQuery"];
+            };
+            header?: never;
+            path: {
+                /** @description The run id a successful task status carries. An integer; anything else fails validation. */
+                run_id: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subtitles (segments, rendered text, or one of those per language). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubtitleResultResponse"];
+                };
+            };
+            400: components["responses"]["RunNotFound"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getSubtitleLanguageResult: {
+        parameters: {
+            query?: {
+                /** @description The text format of a rendered transcript. */
+                format_type?: components["parameters"]["TranscriptFormatQuery"];
+                /** @description `raw_data` answers the transcript itself; `file` answers a pre-signed URL to it. */
+                data_type?: components["parameters"]["TranscriptDataTypeQuery"];
+            };
+            header?: never;
+            path: {
+                /** @description The run id a successful task status carries. An integer; anything else fails validation. */
+                run_id: components["parameters"]["RunId"];
+                /** @description A language of the run, as a numeric id, a lowercase locale tag (`es-es`) or `auto`. */
+                language: components["parameters"]["LanguagePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subtitles in that language. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubtitleResultResponse"];
+                };
+            };
+            400: components["responses"]["RunNotFound"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getSubtitleResults: {
+        parameters: {
+            query?: {
+                /** @description The text format of a rendered transcript. */
+                format_type?: components["parameters"]["TranscriptFormatQuery"];
+                /** @description `raw_data` answers the transcript itself; `file` answers a pre-signed URL to it. */
+                data_type?: components["parameters"]["TranscriptDataTypeQuery"];
+            };
+            header?: {
+                /** @description Optional W3C trace context, accepted where the official SDK sends it. */
+                traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunIds"];
+            };
+        };
+        responses: {
+            /** @description One entry per run id that has a result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkSubtitleResults"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listDictionaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every dictionary, with its terms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dictionary"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createDictionaryFromFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["CreateDictionaryFromFileRequest"];
+            };
+        };
+        responses: {
+            /** @description The server's acknowledgement (untyped upstream). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UntypedObject"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["UploadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getDictionary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dictionary's id. */
+                dictionary_id: components["parameters"]["DictionaryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dictionary and its terms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dictionary"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deleteDictionary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dictionary's id. */
+                dictionary_id: components["parameters"]["DictionaryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server's acknowledgement (untyped upstream). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UntypedObject"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getDictionaryDetails: {
+        parameters: {
+            query?: {
+                /** @description At most this many terms. */
+                limit?: number | null;
+                /** @description Only terms whose text contains this. */
+                search_term?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The dictionary's id. */
+                dictionary_id: components["parameters"]["DictionaryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dictionary and the matching terms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dictionary"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    addDictionaryTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dictionary's id. */
+                dictionary_id: components["parameters"]["DictionaryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DictionaryTermRequest"];
+            };
+        };
+        responses: {
+            /** @description The server's acknowledgement (untyped upstream). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UntypedObject"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    updateDictionaryTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dictionary's id. */
+                dictionary_id: components["parameters"]["DictionaryId"];
+                /** @description The term's id within the dictionary. */
+                term_id: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DictionaryTermRequest"];
+            };
+        };
+        responses: {
+            /** @description The server's acknowledgement (untyped upstream). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UntypedObject"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deleteDictionaryTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dictionary's id. */
+                dictionary_id: components["parameters"]["DictionaryId"];
+                /** @description The term's id within the dictionary. */
+                term_id: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server's acknowledgement (untyped upstream). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UntypedObject"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listFolders: {
+        parameters: {
+            query?: {
+                /** @description At most this many folders. */
+                limit?: number | null;
+                /** @description Only folders whose name contains this. */
+                search_query?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The folders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Folder"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createFolder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFolderRequest"];
+            };
+        };
+        responses: {
+            /** @description The server's acknowledgement (untyped upstream). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UntypedObject"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createLiveStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLiveStreamRequest"];
+            };
+        };
+        responses: {
+            /** @description The stream, with the URL of each output language. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveStreamCreated"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    probeLiveStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProbeLiveStreamRequest"];
+            };
+        };
+        responses: {
+            /** @description What the source carries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProbeLiveStreamResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getLiveStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The live stream's id, as `POST /stream` answered it. */
+                stream_id: components["parameters"]["StreamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream (untyped upstream). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UntypedObject"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deleteLiveStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The live stream's id, as `POST /stream` answered it. */
+                stream_id: components["parameters"]["StreamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server's acknowledgement (untyped upstream). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UntypedObject"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    updateLiveStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The live stream's id, as `POST /stream` answered it. */
+                stream_id: components["parameters"]["StreamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLiveStreamRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated stream (untyped upstream). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UntypedObject"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createLiveStreamV1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLiveStreamRequest"];
+            };
+        };
+        responses: {
+            /** @description The stream, with the URL of each output language. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveStreamCreated"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    probeLiveStreamV1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional W3C trace context, accepted where the official SDK sends it. */
+                traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProbeLiveStreamRequest"];
+            };
+        };
+        responses: {
+            /** @description What the source carries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProbeLiveStreamResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getLiveStreamV1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The live stream's id, as `POST /stream` answered it. */
+                stream_id: components["parameters"]["StreamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream (untyped upstream). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UntypedObject"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    stopLiveStreamV1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The live stream's id, as `POST /stream` answered it. */
+                stream_id: components["parameters"]["StreamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server's acknowledgement (untyped upstream). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UntypedObject"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
         };
     };

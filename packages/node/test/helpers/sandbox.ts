@@ -1,12 +1,5 @@
 // The sandbox over real HTTP for the node tests: a non-retrying client, finished runs, request filtering.
-import {
-  type CambClient,
-  createCambClient,
-  createTask,
-  getTaskStatus,
-  type TaskFamily,
-  unwrap,
-} from "@camb-kit/client";
+import { type CambClient, createCambClient, createTask, getTaskStatus, unwrap } from "@camb-kit/client";
 import { type RecordedRequest, type StartSandboxOptions, startSandbox } from "@camb-kit/sandbox";
 import { afterEach } from "vitest";
 
@@ -47,7 +40,7 @@ export async function finishedRuns(client: CambClient, family: keyof typeof BODI
   for (let i = 0; i < count; i++) {
     const { task_id } = unwrap(await createTask(client, family, BODIES[family](i) as never));
     for (let poll = 0; ; poll++) {
-      const status = unwrap(await getTaskStatus(client, family as TaskFamily, task_id!));
+      const status = unwrap(await getTaskStatus(client, family, task_id!));
       if (status.status === "SUCCESS" && typeof status.run_id === "number") {
         runIds.push(status.run_id);
         break;

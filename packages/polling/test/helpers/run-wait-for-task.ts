@@ -1,5 +1,5 @@
 // Runs waitForTask to the end on fake time and returns its outcome, requests and send times.
-import type { TaskFamily } from "@camb-kit/client";
+import type { StatusTaskFamily } from "@camb-kit/client";
 import { vi } from "vitest";
 import { waitForTask } from "../../src/index.js";
 import { type Answer, scriptedClient, settle } from "./scripted-fetch.js";
@@ -8,7 +8,7 @@ import { type Answer, scriptedClient, settle } from "./scripted-fetch.js";
 export async function runWaitForTask(
   answers: Answer[],
   options: Parameters<typeof waitForTask>[3] = {},
-  family: TaskFamily = "tts",
+  family: StatusTaskFamily = "tts",
 ) {
   const scripted = scriptedClient(answers);
   const start = Date.now();
