@@ -77,8 +77,19 @@ async function answer(
     if (deps.options.apiKeys && !deps.options.apiKeys.has(key)) return detail(401, "Invalid API key.");
   }
   const schemas = operationSchemas[operationId];
-  const validated = await validateRequest(schemas, request, params);
-  if (!validated.ok) return validationFailed(validated.issues);
+  const uploads = {
+    limits: deps.options.uploads,
+    jsonParts: operations[operationId].jsonParts,
+    analysers: entry.analysers,
+  };
+  const validated = await validateRequest(schemas, request, params, uploads);
+  if (!validated.ok) {
+    const { refusal } = validated;
+    // A refused body may still be arriving; the rest is read and dropped, so the client can read this answer
+    // (closing at once makes a client that is still writing fail with EPIPE before it sees the 413).
+    if (refusal) return detail(refusal.status, refusal.detail);
+    return validationFailed(validated.issues);
+  }
   const { state, options } = deps;
   return entry.handler({ operationId, schemas, input: validated.input, request, state, options });
 }

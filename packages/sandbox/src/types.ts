@@ -1,6 +1,7 @@
 // The sandbox's public types: options, fault rules, the request log and the running server.
 import type { TaskStatus } from "@camb-kit/client/spec";
 import type { RequestHandler } from "msw";
+import type { UploadLimitOptions } from "./uploads/limits.js";
 
 /** How a task ends once it stops being PENDING: any other status of the spec. */
 export type TaskOutcome = Exclude<TaskStatus, "PENDING">;
@@ -53,6 +54,11 @@ export interface SandboxOptions {
   urlTtlMs?: number;
   /** Clock, for tests; default Date.now. */
   now?: () => number;
+  /**
+   * Limits on multipart uploads: `maxBytes` a body (default 2 GiB; past it 413 while it is still arriving),
+   * `maxTextPartBytes` a text part (1 MiB), `headBytes` kept of each file (256 KiB), `maxParts` (1000).
+   */
+  uploads?: UploadLimitOptions;
 }
 
 export interface RecordedRequest {

@@ -1,5 +1,6 @@
 // A minimal FLAC writer (uncompressed 16-bit frames) whose exact byte length is known before the first byte.
 import { crc8, crc16 } from "./crc.js";
+import { vorbisCommentBlock } from "./speech-tags.js";
 
 /**
  * A minimal FLAC writer: 16-bit samples in VERBATIM subframes (no compression: the sandbox needs valid,
@@ -28,6 +29,8 @@ export interface FlacLayout {
   sampleRate: number;
   channels: number;
   totalFrames: number;
+  /** The spoken text, carried in a VORBIS_COMMENT block after STREAMINFO. */
+  text?: string;
 }
 
 /** FLAC's UTF-8-like coding of the frame number. */
@@ -55,12 +58,21 @@ function frameSize(layout: FlacLayout, index: number): number {
   return header + layout.channels * (1 + 2 * blockSize) + 2;
 }
 
-/** "fLaC" plus the STREAMINFO block (the only, and so last, metadata block). */
+function commentBlock(layout: FlacLayout): Uint8Array {
+  return layout.text === undefined ? new Uint8Array(0) : vorbisCommentBlock(layout.text, true);
+}
+
+/**
+ * "fLaC", the STREAMINFO block (which FLAC requires first), then the VORBIS_COMMENT block with the text,
+ * when there is one; the last of them carries the last-metadata-block flag.
+ */
 export function flacHeader(layout: FlacLayout): Uint8Array {
-  const out = new Uint8Array(4 + 4 + 34);
+  const comment = commentBlock(layout);
+  const out = new Uint8Array(4 + 4 + 34 + comment.length);
   const view = new DataView(out.buffer);
   out.set([0x66, 0x4c, 0x61, 0x43], 0);
-  out.set([0x80, 0, 0, 34], 4); // last-metadata-block flag, type 0 (STREAMINFO), length 34
+  out.set([comment.length > 0 ? 0 : 0x80, 0, 0, 34], 4); // last-block flag, type 0 (STREAMINFO), length 34
+  out.set(comment, 42);
   const frames = frameCount(layout);
   // Full frames grow with the frame number's coded length, so the extremes are the first and last full
   // frame and the (possibly shorter) final one.
@@ -105,7 +117,7 @@ export function flacByteLength(layout: FlacLayout): number {
     from += count;
   }
   const partial = frames > full ? frameSize(layout, full) : 0;
-  return 42 + full * fixed + numberBytes + partial;
+  return 42 + commentBlock(layout).length + full * fixed + numberBytes + partial;
 }
 
 /** Writes frame `index`, reading interleaved samples from `sampleAt(frame, channel)`. */

@@ -1,4 +1,5 @@
 // MP3 encoding of the sandbox's tone with lamejs, loaded on first use, as a stream of encoded chunks.
+import { id3v2Tag } from "./speech-tags.js";
 import { createLoop, type ToneSpec } from "./tone.js";
 
 /** The sample rates MPEG-1/2/2.5 layer III can carry. */
@@ -12,9 +13,15 @@ const FRAMES_PER_CALL = 1152 * 16;
  * MP3 through @breezystack/lamejs (a maintained, pure-JS LAME port, so it also runs in a browser worker).
  * It is imported on first use: only mp3 requests pay for loading it, and the package's CommonJS entry (an
  * IIFE that exports nothing) is never required, since `import()` resolves its ESM build in both outputs.
+ * A text goes first, in an ID3v2 tag (MP3 has no container of its own).
  */
-export async function* mp3Chunks(spec: ToneSpec, totalFrames: number): AsyncGenerator<Uint8Array> {
+export async function* mp3Chunks(
+  spec: ToneSpec,
+  totalFrames: number,
+  text?: string,
+): AsyncGenerator<Uint8Array> {
   const { Mp3Encoder } = await import("@breezystack/lamejs");
+  if (text !== undefined) yield id3v2Tag(text);
   const { channels, sampleRate } = spec;
   const loop = createLoop(spec);
   const encoder = new Mp3Encoder(channels, sampleRate, channels === 1 ? 64 : 128);

@@ -11,6 +11,12 @@ export interface AudioRequest extends ToneSpec {
   seconds: number;
   /** An output format of the spec; see `canRender` for the ones the sandbox can encode. */
   format: string;
+  /**
+   * The words spoken, carried inside the file (WAV `LIST`/`INFO`, FLAC `VORBIS_COMMENT`, MP3 ID3v2; see
+   * speech-tags.ts) so that a transcription, in any process, gives them back. Raw PCM has no container
+   * and so carries nothing.
+   */
+  text?: string;
 }
 
 export interface RenderedAudio {
@@ -52,8 +58,8 @@ function* loopChunks(header: Uint8Array, loopBytes: Uint8Array, dataBytes: numbe
   }
 }
 
-function* flacChunks(spec: ToneSpec, totalFrames: number): Generator<Uint8Array> {
-  const layout = { sampleRate: spec.sampleRate, channels: spec.channels, totalFrames };
+function* flacChunks(spec: ToneSpec, totalFrames: number, text?: string): Generator<Uint8Array> {
+  const layout = { sampleRate: spec.sampleRate, channels: spec.channels, totalFrames, text };
   const loop = createLoop(spec);
   yield flacHeader(layout);
   const count = flacFrameCount(layout);
@@ -74,21 +80,22 @@ function* flacChunks(spec: ToneSpec, totalFrames: number): Generator<Uint8Array>
 
 /** Describes the audio for a request; nothing is generated until a stream is read. */
 export function renderAudio(request: AudioRequest): RenderedAudio {
-  const { format, sampleRate, channels } = request;
+  const { format, sampleRate, channels, text } = request;
   if (!canRender(format)) throw new RangeError(`The sandbox cannot encode the format ${format}`);
   const totalFrames = Math.max(1, Math.round(request.seconds * sampleRate));
   const contentType = formatMediaTypes[format];
   if (format === "flac") {
-    const byteLength = flacByteLength({ sampleRate, channels, totalFrames });
-    return { contentType, byteLength, stream: () => pullStream(flacChunks(request, totalFrames)) };
+    const byteLength = flacByteLength({ sampleRate, channels, totalFrames, text });
+    return { contentType, byteLength, stream: () => pullStream(flacChunks(request, totalFrames, text)) };
   }
   if (format === "mp3") {
-    return { contentType, byteLength: undefined, stream: () => pullStream(mp3Chunks(request, totalFrames)) };
+    const stream = () => pullStream(mp3Chunks(request, totalFrames, text));
+    return { contentType, byteLength: undefined, stream };
   }
-  // WAV carries 16-bit little-endian PCM after its header.
+  // WAV carries 16-bit little-endian PCM after its header; raw PCM is samples only, with no room for a text.
   const pcm: PcmLayout = pcmLayout(format) ?? { kind: "s16", littleEndian: true, bytesPerSample: 2 };
   const dataBytes = totalFrames * channels * pcm.bytesPerSample;
-  const header = format === "wav" ? wavHeader(sampleRate, channels, dataBytes) : new Uint8Array(0);
+  const header = format === "wav" ? wavHeader(sampleRate, channels, dataBytes, text) : new Uint8Array(0);
   return {
     contentType,
     byteLength: header.length + dataBytes,

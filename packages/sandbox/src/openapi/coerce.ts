@@ -3,7 +3,7 @@ import type { Schema } from "@camb-kit/client/spec";
 import type { Json } from "./json.js";
 
 /** The JSON types a schema accepts, looking through allOf/oneOf/anyOf (`{ allOf: [LanguageId] }` is an integer). */
-function typesOf(schema: Schema): string[] {
+export function typesOf(schema: Schema): string[] {
   const declared = schema.type;
   const own = typeof declared === "string" ? [declared] : Array.isArray(declared) ? declared.map(String) : [];
   for (const key of ["allOf", "oneOf", "anyOf"] as const) {
@@ -44,4 +44,20 @@ export function propertySchema(schema: Schema, name: string): Schema {
 /** The item schema of an array schema. */
 export function itemSchema(schema: Schema): Schema {
   return (schema.items ?? {}) as Schema;
+}
+
+/**
+ * The value of a form field from its text parts, as FastAPI reads a form: an array field takes every
+ * repeated part, any other field the last one; an empty text counts as absent (FastAPI treats `""` in a form
+ * as not sent, so the default or "Field required" applies). `json` parts are parsed (a SyntaxError escapes);
+ * the rest are coerced like query values.
+ */
+export function formValue(texts: readonly string[], schema: Schema, json: boolean): Json | undefined {
+  const parse = (text: string, item: Schema) => (json ? (JSON.parse(text) as Json) : coerceText(text, item));
+  if (typesOf(schema).includes("array")) {
+    const item = itemSchema(schema);
+    return texts.length === 0 ? undefined : texts.map((text) => parse(text, item));
+  }
+  const last = texts.at(-1);
+  return last === undefined || last === "" ? undefined : parse(last, schema);
 }

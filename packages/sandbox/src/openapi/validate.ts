@@ -3,9 +3,13 @@
 import type { OperationSchemas, Schema } from "@camb-kit/client/spec";
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { coerceText, itemSchema, propertySchema } from "./coerce.js";
+import { DEFAULT_UPLOAD_LIMITS } from "../uploads/limits.js";
+import type { Refusal } from "../uploads/refusal.js";
+import type { UploadedFile, UploadSettings } from "../uploads/types.js";
+import { coerceText, itemSchema } from "./coerce.js";
 import { toValidationIssues, type ValidationIssue } from "./fastapi-errors.js";
 import type { Json } from "./json.js";
+import { readMultipartBody } from "./multipart-body.js";
 
 /**
  * One Ajv for JSON Schema 2020-12, OpenAPI 3.1's dialect. The generated schemas have their references
@@ -32,11 +36,22 @@ export interface ValidatedInput {
   query: Record<string, Json>;
   /** The parsed JSON body, or the form fields of a multipart body (files replaced by their names). */
   body: Json | undefined;
-  /** File parts of a multipart body. */
-  files: Record<string, File>;
+  /**
+   * The file parts of a multipart body, by part name (the first part of each declared file field). Their
+   * bytes are not here: each is a count, a head and its analyser's result (see uploads/types.ts).
+   */
+  files: Readonly<Record<string, UploadedFile>>;
 }
 
-export type ValidationResult = { ok: true; input: ValidatedInput } | { ok: false; issues: ValidationIssue[] };
+/**
+ * Valid input, or the 422 issues; with `refusal` when the body could not be read at all, which is answered
+ * with FastAPI's `{ detail }` and that status (413, 400) rather than the issues.
+ */
+export type ValidationResult =
+  | { ok: true; input: ValidatedInput }
+  | { ok: false; issues: ValidationIssue[]; refusal?: Refusal };
+
+const DEFAULT_UPLOADS: UploadSettings = { limits: DEFAULT_UPLOAD_LIMITS };
 
 type Parameter = OperationSchemas["parameters"][number];
 
@@ -71,43 +86,6 @@ function validateParameters(schemas: OperationSchemas, request: Request, pathPar
   return { values, issues };
 }
 
-async function readForm(request: Request, schema: Schema) {
-  const fields: Record<string, Json> = {};
-  const files: Record<string, File> = {};
-  const issues: ValidationIssue[] = [];
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return { fields, files, issues }; // not multipart at all: every required part is reported missing
-  }
-  for (const name of new Set(form.keys())) {
-    const property = propertySchema(schema, name);
-    const entries = form.getAll(name);
-    const binary = property.format === "binary" || property.contentMediaType !== undefined;
-    const first = entries[0];
-    if (binary) {
-      if (first instanceof File) {
-        files[name] = first;
-        fields[name] = first.name || name;
-      } else {
-        issues.push({
-          loc: ["body", name],
-          msg: "Expected UploadFile, received: <class 'str'>",
-          type: "value_error",
-        });
-      }
-      continue;
-    }
-    const texts = entries.map((e) => (typeof e === "string" ? e : e.name));
-    fields[name] =
-      property.type === "array"
-        ? texts.map((t) => coerceText(t, itemSchema(property)))
-        : coerceText(texts[0] ?? "", property);
-  }
-  return { fields, files, issues };
-}
-
 async function readJson(request: Request): Promise<{ body: Json | undefined; issue?: ValidationIssue }> {
   const text = await request.text();
   if (text.trim() === "") return { body: undefined };
@@ -118,30 +96,28 @@ async function readJson(request: Request): Promise<{ body: Json | undefined; iss
   }
 }
 
-/** Validates a request against its operation's schemas: parameters and body, all errors at once. */
+/**
+ * Validates a request against its operation's schemas: parameters and body, all errors at once. A multipart
+ * body is read as a stream under `uploads` (limits, analysers per file part); see multipart-body.ts.
+ */
 export async function validateRequest(
   schemas: OperationSchemas,
   request: Request,
   pathParams: Record<string, string>,
+  uploads: UploadSettings = DEFAULT_UPLOADS,
 ): Promise<ValidationResult> {
   const { values, issues } = validateParameters(schemas, request, pathParams);
   let body: Json | undefined;
-  let files: Record<string, File> = {};
+  let files: Record<string, UploadedFile> = {};
   const spec = schemas.body;
   if (spec) {
     const validate = validatorFor(spec.schema);
     if (spec.contentType === "multipart/form-data") {
-      const form = await readForm(request, spec.schema);
+      const form = await readMultipartBody(spec, request, uploads, validate);
+      if (form.refusal) return { ok: false, issues: form.issues, refusal: form.refusal };
       body = form.fields;
       files = form.files;
       issues.push(...form.issues);
-      const failedParts = new Set(form.issues.map((i) => i.loc[1]));
-      if (!validate(body))
-        issues.push(
-          ...toValidationIssues(validate.errors ?? [], ["body"], true).filter(
-            (i) => !failedParts.has(i.loc[1]),
-          ),
-        );
     } else {
       const parsed = await readJson(request);
       body = parsed.body;

@@ -17,14 +17,31 @@ function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): R
       headers.append(name, req.rawHeaders[i + 1] ?? "");
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  let reading = true;
   const body = hasBody
-    ? new ReadableStream<Uint8Array>({
-        start(controller) {
-          req.on("data", (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk)));
-          req.on("end", () => controller.close());
-          req.on("error", (error) => controller.error(error));
+    ? new ReadableStream<Uint8Array>(
+        {
+          start(controller) {
+            req.on("data", (chunk: Buffer) => {
+              if (!reading) return;
+              controller.enqueue(new Uint8Array(chunk));
+              // A handler slower than the socket (an upload's analyser) pauses it instead of queueing here.
+              if ((controller.desiredSize ?? 0) <= 0) req.pause();
+            });
+            req.on("end", () => reading && controller.close());
+            req.on("error", (error) => reading && controller.error(error));
+          },
+          pull() {
+            req.resume();
+          },
+          cancel() {
+            // Whatever still arrives is dropped (enqueueing on a cancelled stream throws).
+            reading = false;
+            req.resume();
+          },
         },
-      })
+        new ByteLengthQueuingStrategy({ highWaterMark: 256 * 1024 }),
+      )
     : undefined;
   return new Request(new URL(req.url ?? "/", origin), {
     method: req.method,

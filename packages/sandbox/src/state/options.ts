@@ -1,6 +1,7 @@
 // The sandbox's options with their defaults filled in and checked once, so handlers never re-check them.
 import { defaultBaseUrl, enums } from "@camb-kit/client/spec";
 import type { FaultRule, SandboxOptions, TaskOutcome } from "../types.js";
+import { resolveUploadLimits, type UploadLimits } from "../uploads/limits.js";
 
 /** The options with every default filled in, validated once so handlers never re-check them. */
 export interface ResolvedOptions {
@@ -15,6 +16,7 @@ export interface ResolvedOptions {
   seed: number;
   urlTtlMs: number;
   now: () => number;
+  uploads: UploadLimits;
 }
 
 const OUTCOMES = enums.TaskStatus.filter((status): status is TaskOutcome => status !== "PENDING");
@@ -46,5 +48,6 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     seed: options.seed ?? 1,
     urlTtlMs: nonNegative("urlTtlMs", options.urlTtlMs, 15 * 60 * 1000),
     now: options.now ?? Date.now,
+    uploads: resolveUploadLimits(options.uploads),
   };
 }
