@@ -10,10 +10,10 @@ describe("pre-signed storage URLs", () => {
     const sb = await startSandbox({ urlTtlMs: 60_000, now: () => now });
     try {
       const done = await runTask(sb.url, "text-to-sound", { prompt: "bell", duration: 1 });
-      const bulk = (await (
-        await call(sb.url, "/text-to-sound-results", { body: { run_ids: [done.run_id] } })
-      ).json()) as Record<string, { output_url: string }>;
-      const url = bulk[String(done.run_id)]?.output_url ?? "";
+      const result = (await (
+        await call(sb.url, `/text-to-sound-result/${done.run_id}?output_type=file_url`)
+      ).json()) as { output_url: string };
+      const url = result.output_url;
       expect(new URL(url).origin).toBe(sb.url);
       expect(new URL(url).pathname.startsWith("/_storage/")).toBe(true);
       const fresh = await fetch(url); // no x-api-key, like S3

@@ -57,6 +57,7 @@ export const streamSpeech: OperationHandler = ({ input, schemas }) => {
     channels: 1,
     seconds: typeof duration === "number" ? duration : speechSeconds(text),
     format,
+    text, // carried inside the file (not raw PCM), so a transcription in any process gives it back
   });
   // Credits follow the text length, the way character-priced TTS bills.
   return audio(rendered, { "x-credits-required": String(text.length) }, true);

@@ -1,9 +1,13 @@
-// Everything a sandbox remembers between requests (tasks, runs, voices, stored files), and its reset.
+// What a sandbox remembers between requests (tasks, runs, voices, dictionaries, folders, streams, files).
 import type { TaskFamily } from "@camb-kit/client/spec";
 import { BUILTIN_VOICES, type NewVoice, type Voice } from "../data/voices.js";
 import type { Json } from "../openapi/json.js";
 import { seededRandom } from "../random.js";
+import { Dictionaries } from "./dictionaries.js";
+import { Folders } from "./folders.js";
+import { LiveStreams } from "./live-streams.js";
 import type { ResolvedOptions } from "./options.js";
+import type { SourceMedia } from "./source-media.js";
 import { ObjectStore } from "./storage.js";
 import { outcomeFor, pollTask, type RunRecord, type TaskRecord } from "./tasks.js";
 
@@ -16,6 +20,9 @@ export class SandboxState {
   readonly runs = new Map<number, RunRecord>();
   voices: Voice[] = [...BUILTIN_VOICES];
   readonly storage: ObjectStore;
+  readonly dictionaries: Dictionaries;
+  readonly folders = new Folders();
+  readonly liveStreams: LiveStreams;
   private nextRunId = FIRST_RUN_ID;
   private nextVoiceId = FIRST_CUSTOM_VOICE_ID;
   private random: () => number;
@@ -24,6 +31,8 @@ export class SandboxState {
     // Ids get their own generator so creating tasks never shifts the fault/latency draws.
     this.random = seededRandom(options.seed ^ 0x9e3779b9);
     this.storage = new ObjectStore(options.origin, options.urlTtlMs, options.now, () => this.hex(32));
+    this.dictionaries = new Dictionaries(options.now);
+    this.liveStreams = new LiveStreams(options.now, () => this.taskId());
   }
 
   private hex(length: number): string {
@@ -41,7 +50,7 @@ export class SandboxState {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
   }
 
-  createTask(family: TaskFamily, input: Json): TaskRecord {
+  createTask(family: TaskFamily, input: Json, media?: SourceMedia): TaskRecord {
     const task: TaskRecord = {
       id: this.taskId(),
       family,
@@ -50,6 +59,7 @@ export class SandboxState {
       outcome: outcomeFor(input, this.options.outcome),
       input,
       runId: undefined,
+      media,
     };
     this.tasks.set(task.id, task);
     return task;
@@ -57,7 +67,7 @@ export class SandboxState {
 
   allocateRun = (task: TaskRecord): number => {
     const id = this.nextRunId++;
-    this.runs.set(id, { id, family: task.family, taskId: task.id, input: task.input });
+    this.runs.set(id, { id, family: task.family, taskId: task.id, input: task.input, media: task.media });
     return id;
   };
 
@@ -77,6 +87,9 @@ export class SandboxState {
     this.runs.clear();
     this.voices = [...BUILTIN_VOICES];
     this.storage.clear();
+    this.dictionaries.clear();
+    this.folders.clear();
+    this.liveStreams.clear();
     this.nextRunId = FIRST_RUN_ID;
     this.nextVoiceId = FIRST_CUSTOM_VOICE_ID;
     this.random = seededRandom(this.options.seed ^ 0x9e3779b9);

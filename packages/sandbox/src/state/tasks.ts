@@ -3,6 +3,7 @@ import type { TaskFamily, TaskStatusResult } from "@camb-kit/client/spec";
 import type { Json } from "../openapi/json.js";
 import type { TaskOutcome } from "../types.js";
 import type { ResolvedOptions } from "./options.js";
+import type { SourceMedia } from "./source-media.js";
 
 export interface TaskRecord {
   id: string;
@@ -13,6 +14,8 @@ export interface TaskRecord {
   /** The validated create body: the result's audio is derived from it. */
   input: Json;
   runId: number | undefined;
+  /** The source media's facts, when the create call uploaded it (read while the upload arrived). */
+  media?: SourceMedia;
 }
 
 export interface RunRecord {
@@ -20,6 +23,8 @@ export interface RunRecord {
   family: TaskFamily;
   taskId: string;
   input: Json;
+  /** The source media's facts: from the upload, or worked out from the input's URL on first use. */
+  media?: SourceMedia;
 }
 
 /** Markers a string field of the input can carry to force an outcome (documented in the README). */

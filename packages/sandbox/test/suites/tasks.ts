@@ -52,9 +52,10 @@ export function taskSuite(harness: Harness): void {
       for (const r of storage) expect(r.headers["x-api-key"]).toBeUndefined();
     });
 
-    test("text-to-sound: WAV result, both URL keys carry the same URL, bulk of one", async () => {
+    test("text-to-sound: WAV result, both URL keys carry the same URL, bulk of two, not one", async () => {
       const { base } = await start();
       const done = await runTask(base, "text-to-sound", { prompt: "rain on a tin roof", duration: 2 });
+      const other = await runTask(base, "text-to-sound", { prompt: "a door creaks", duration: 1 });
       expect(done.status).toBe("SUCCESS");
       const audio = await call(base, `/text-to-sound-result/${done.run_id}`);
       expect(audio.headers.get("content-type")).toBe("audio/wav");
@@ -64,9 +65,16 @@ export function taskSuite(harness: Harness): void {
       );
       expect(urls.file_url).toBe(urls.output_url);
       const bulk = await jsonOf(
-        await call(base, "/text-to-sound-results", { body: { run_ids: [done.run_id] } }),
+        await call(base, "/text-to-sound-results", { body: { run_ids: [done.run_id, other.run_id] } }),
       );
-      expect(Object.keys(bulk)).toEqual([String(done.run_id)]);
+      expect(Object.keys(bulk).sort()).toEqual([String(done.run_id), String(other.run_id)].sort());
+      // Every bulk endpoint takes 2 to 5 unique ids (spec: RunIds).
+      const one = await call(base, "/text-to-sound-results", { body: { run_ids: [done.run_id] } });
+      expect(one.status).toBe(422);
+      const twice = await call(base, "/text-to-sound-results", {
+        body: { run_ids: [done.run_id, done.run_id] },
+      });
+      expect(twice.status).toBe(422);
     });
 
     test("text-to-voice: previews are URLs that serve real audio without a key", async () => {
