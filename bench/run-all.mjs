@@ -15,6 +15,8 @@ const BENCHMARKS = [
   ["6", "bundle-size.mjs"],
   ["7", "codegen.mjs"],
   ["8", "faulty-jobs.mjs"],
+  ["9", "upload.mjs"],
+  ["10", "typecheck-cost.mjs"],
 ];
 
 const quick = process.argv.includes("--quick");
