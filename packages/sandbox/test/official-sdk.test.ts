@@ -1,5 +1,6 @@
 // The official @camb-ai/sdk (1.0.1, the version bench/ pins) against a running sandbox: the resources beyond
-// speech driven through the SDK's own methods, as a user would; where the SDK misbehaves, what it really does.
+// speech (and the first wave) driven through the SDK's own methods, as a user would; where the SDK misbehaves,
+// what it really does.
 import { CambClient } from "@camb-ai/sdk";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type RunningSandbox, startSandbox } from "../src/index.js";
@@ -51,6 +52,42 @@ async function wavSpeech(text: string): Promise<Blob> {
 }
 
 describe("the official TS SDK 1.0.1 against the sandbox", () => {
+  test("the first wave too: voices, languages, sound (result bytes and bulk), voice design, a cloned voice", async () => {
+    const voices = await camb.voiceCloning.listVoices();
+    expect(voices.length).toBeGreaterThan(0);
+    expect((await camb.languages.getSourceLanguages()).length).toBeGreaterThan(100);
+    expect((await camb.languages.getTargetLanguages()).length).toBeGreaterThan(100);
+    const runs: number[] = [];
+    for (const prompt of ["rain on a tin roof", "a door creaks"]) {
+      const { task_id } = await camb.textToAudio.createTextToAudio({ prompt, duration: 1 });
+      const { runId } = await finished(() =>
+        camb.textToAudio.getTextToAudioStatus({ task_id: task_id as string }),
+      );
+      runs.push(runId);
+    }
+    const sound = await camb.textToAudio.getTextToAudioResult({ run_id: runs[0] as number });
+    const bytes = new Uint8Array(await sound.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe("RIFF");
+    const bulk = await camb.textToAudio.getTextToSoundResults({ body: { run_ids: runs } });
+    expect(Object.keys(bulk).sort()).toEqual(runs.map(String).sort());
+    const design = await camb.textToVoice.createTextToVoice({
+      text: "Hello, this is a preview.",
+      voice_description:
+        "A warm, calm narrator in her forties with a slight rasp, speaking slowly and clearly, as if reading a story.",
+    });
+    const { runId } = await finished(() =>
+      camb.textToVoice.getTextToVoiceStatus({ task_id: design.task_id as string }),
+    );
+    const { previews } = await camb.textToVoice.getTextToVoiceResult({ run_id: runId });
+    expect(previews.length).toBeGreaterThan(0);
+    const cloned = await camb.voiceCloning.createCustomVoice({
+      voice_name: "Mine",
+      gender: 2,
+      file: await wavSpeech("Clone this voice."),
+    });
+    expect((await camb.voiceCloning.listVoices()).some((voice) => voice.id === cloned.voice_id)).toBe(true);
+  });
+
   test("dub: create, status, result, transcript, another format, the status aliases and bulk", async () => {
     const video_url = await speechUrl("Hello from the official SDK. A short dub.");
     const { task_id } = await camb.dub.endToEndDubbing({
