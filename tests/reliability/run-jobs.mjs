@@ -60,6 +60,16 @@ const run = promisify(execFile);
  * A saved file that is not whole. A FLAC goes through the reference decoder (`flac -t`: every frame's CRC,
  * and the sample count against STREAMINFO); a WAV's header sizes must match the file.
  */
+/** Where a WAV's `data` chunk ends, walking the chunks after `WAVE` (a `LIST` chunk may come first). */
+function dataChunk(file) {
+  for (let at = 12; at + 8 <= file.length; ) {
+    const size = file.readUInt32LE(at + 4);
+    if (file.subarray(at, at + 4).toString("latin1") === "data") return { end: at + 8 + size };
+    at += 8 + size + (size % 2);
+  }
+  return undefined;
+}
+
 async function sizeMismatch(path, bytes) {
   if ((await stat(path)).size !== bytes) return "size differs from what saveResult reported";
   const head = await readFile(path);
@@ -71,7 +81,8 @@ async function sizeMismatch(path, bytes) {
   }
   if (head.subarray(0, 4).toString("latin1") === "RIFF") {
     if (head.readUInt32LE(4) + 8 !== bytes) return "RIFF size differs from the file's";
-    if (head.readUInt32LE(40) + 44 !== bytes) return "WAV data size differs from the file's";
+    const data = dataChunk(head);
+    if (!data || data.end !== bytes) return "WAV data size differs from the file's";
     return undefined;
   }
   return "neither FLAC nor WAV";
