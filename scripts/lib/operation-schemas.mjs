@@ -1,7 +1,8 @@
 // The request and response schemas of every operation, as plain objects with every `$ref` already followed:
 // a component schema becomes one constant that the schemas using it point at, so tools that validate or walk
 // schemas at run time (the sandbox) never resolve a reference. Annotations that no run-time tool reads
-// (descriptions, examples, vendor extensions) are left out.
+// (descriptions, schema examples, vendor extensions) are left out; a request's own example (the body's and
+// each parameter's `example`) is kept, as a request the conformance tests can send.
 import { HEADER, Identifier, literal } from "./render.mjs";
 import { fail } from "./spec.mjs";
 
@@ -58,6 +59,9 @@ function componentConstants(spec) {
   return built;
 }
 
+/** `{ example }` when the spec gives one (a parameter's, or a request body media type's), else nothing. */
+const withExample = (node) => (node.example === undefined ? {} : { example: node.example });
+
 function operationEntry(entry) {
   const uses = new Set();
   const schemaOf = (node) => (node === undefined ? {} : inline(node, uses));
@@ -68,9 +72,15 @@ function operationEntry(entry) {
       in: parameter.in,
       required: parameter.required === true,
       schema: schemaOf(parameter.schema),
+      ...withExample(parameter),
     })),
     body: contentType
-      ? { required: entry.requestBody.required === true, contentType, schema: schemaOf(media.schema) }
+      ? {
+          required: entry.requestBody.required === true,
+          contentType,
+          schema: schemaOf(media.schema),
+          ...withExample(media),
+        }
       : null,
     responses: mapValues(entry.responses, (response) =>
       mapValues(response.content ?? {}, (content) => schemaOf(content.schema)),
@@ -95,9 +105,14 @@ export interface OperationSchemas {
     in: "path" | "query" | "header" | "cookie";
     required: boolean;
     schema: Schema;
+    /** The spec's example value, where it gives one. */
+    example?: unknown;
   }[];
-  /** The request body, in its first (only) declared content type. */
-  body: { required: boolean; contentType: string; schema: Schema } | null;
+  /**
+   * The request body, in its first (only) declared content type, with the spec's example request where it
+   * gives one (in a multipart example, a file part is the name of a file, e.g. \`speech.wav\`).
+   */
+  body: { required: boolean; contentType: string; schema: Schema; example?: unknown } | null;
   /** Per status code, per media type. */
   responses: { readonly [status: string]: { readonly [mediaType: string]: Schema } };
 }

@@ -11,9 +11,14 @@ export interface OperationSchemas {
     in: "path" | "query" | "header" | "cookie";
     required: boolean;
     schema: Schema;
+    /** The spec's example value, where it gives one. */
+    example?: unknown;
   }[];
-  /** The request body, in its first (only) declared content type. */
-  body: { required: boolean; contentType: string; schema: Schema } | null;
+  /**
+   * The request body, in its first (only) declared content type, with the spec's example request where it
+   * gives one (in a multipart example, a file part is the name of a file, e.g. `speech.wav`).
+   */
+  body: { required: boolean; contentType: string; schema: Schema; example?: unknown } | null;
   /** Per status code, per media type. */
   responses: { readonly [status: string]: { readonly [mediaType: string]: Schema } };
 }
@@ -1967,6 +1972,11 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       required: true,
       contentType: "application/json",
       schema: schemaCreateSpeechTaskRequest,
+      example: {
+        text: "Hello from camb-kit.",
+        voice_id: 147320,
+        language: 1,
+      },
     },
     responses: {
       "200": {
@@ -2089,6 +2099,10 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       required: true,
       contentType: "application/json",
       schema: schemaCreateSoundTaskRequest,
+      example: {
+        prompt: "rain on a tin roof",
+        duration: 2,
+      },
     },
     responses: {
       "200": {
@@ -2211,6 +2225,10 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       required: true,
       contentType: "application/json",
       schema: schemaCreateVoiceDesignTaskRequest,
+      example: {
+        text: "Welcome aboard, and enjoy the flight.",
+        voice_description: "A calm, low voice with a slight rasp, unhurried and warm, like a late-night radio host reading the weather.",
+      },
     },
     responses: {
       "200": {
@@ -2395,6 +2413,11 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       required: true,
       contentType: "application/json",
       schema: schemaCreateDubRequest,
+      example: {
+        video_url: "https://media.example/talk.mp4",
+        source_language: "en-us",
+        target_languages: ["es-es", "fr-fr"],
+      },
     },
     responses: {
       "200": {
@@ -2564,6 +2587,7 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
         in: "path",
         required: true,
         schema: schemaLanguageInput,
+        example: "es-es",
       },
       {
         name: "format_type",
@@ -2610,12 +2634,16 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
         in: "path",
         required: true,
         schema: schemaLanguageInput,
+        example: "es-es",
       },
     ],
     body: {
       required: true,
       contentType: "application/json",
       schema: schemaDubAltFormatRequest,
+      example: {
+        output_format: "wav",
+      },
     },
     responses: {
       "200": {
@@ -2666,6 +2694,10 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       required: true,
       contentType: "multipart/form-data",
       schema: schemaCreateTranscriptionRequest,
+      example: {
+        language: "en-us",
+        media_file: "speech.wav",
+      },
     },
     responses: {
       "200": {
@@ -2793,6 +2825,11 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       required: true,
       contentType: "application/json",
       schema: schemaCreateTranslationRequest,
+      example: {
+        texts: ["Good morning.", "See you soon."],
+        source_language: "en-us",
+        target_language: "es-es",
+      },
     },
     responses: {
       "200": {
@@ -2943,6 +2980,12 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       required: true,
       contentType: "application/json",
       schema: schemaCreateTranslatedSpeechRequest,
+      example: {
+        text: "Good morning.",
+        voice_id: 147320,
+        source_language: "en-us",
+        target_language: "es-es",
+      },
     },
     responses: {
       "200": {
@@ -2999,6 +3042,9 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       required: true,
       contentType: "multipart/form-data",
       schema: schemaCreateSeparationRequest,
+      example: {
+        media_file: "speech.wav",
+      },
     },
     responses: {
       "200": {
@@ -3105,6 +3151,10 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       required: true,
       contentType: "multipart/form-data",
       schema: schemaCreateStoryRequest,
+      example: {
+        file: "story.txt",
+        source_language: 1,
+      },
     },
     responses: {
       "200": {
@@ -3127,6 +3177,10 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       required: true,
       contentType: "multipart/form-data",
       schema: schemaCreateStoryRequest,
+      example: {
+        file: "story.txt",
+        source_language: 1,
+      },
     },
     responses: {
       "200": {
@@ -3279,6 +3333,9 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       required: true,
       contentType: "application/json",
       schema: schemaCreateTranslatedStoryRequest,
+      example: {
+        target_language: 54,
+      },
     },
     responses: {
       "200": {
@@ -3343,6 +3400,11 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       required: true,
       contentType: "application/json",
       schema: schemaCreateProjectSetupRequest,
+      example: {
+        media_url: "https://media.example/interview.mp3",
+        source_language: "en-us",
+        target_languages: ["es-es"],
+      },
     },
     responses: {
       "200": {
@@ -3459,6 +3521,11 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
       required: true,
       contentType: "application/json",
       schema: schemaCreateSubtitleRequest,
+      example: {
+        media_url: "https://media.example/talk.mp4",
+        source_language: "en-us",
+        target_languages: ["es-es"],
+      },
     },
     responses: {
       "200": {
@@ -3556,6 +3623,7 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
         in: "path",
         required: true,
         schema: schemaLanguageInput,
+        example: "es-es",
       },
       {
         name: "format_type",

@@ -2422,7 +2422,10 @@ export interface components {
         OutputType: components["schemas"]["OutputType"];
         /** @description Optional W3C trace context, accepted where the official SDK sends it. */
         Traceparent: string;
-        /** @description A language of the run, as a numeric id, a lowercase locale tag (`es-es`) or `auto`. */
+        /**
+         * @description A language of the run, as a numeric id, a lowercase locale tag (`es-es`) or `auto`.
+         * @example es-es
+         */
         LanguagePath: components["schemas"]["LanguageInput"];
         /** @description The text format of a rendered transcript. */
         TranscriptFormatQuery: components["schemas"]["TranscriptFileFormat"];
@@ -2484,6 +2487,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "text": "Hello from camb-kit.",
+                 *       "voice_id": 147320,
+                 *       "language": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateSpeechTaskRequest"];
             };
         };
@@ -2599,6 +2609,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "prompt": "rain on a tin roof",
+                 *       "duration": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateSoundTaskRequest"];
             };
         };
@@ -2714,6 +2730,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "text": "Welcome aboard, and enjoy the flight.",
+                 *       "voice_description": "A calm, low voice with a slight rasp, unhurried and warm, like a late-night radio host reading the weather."
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateVoiceDesignTaskRequest"];
             };
         };
@@ -2913,6 +2935,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "video_url": "https://media.example/talk.mp4",
+                 *       "source_language": "en-us",
+                 *       "target_languages": [
+                 *         "es-es",
+                 *         "fr-fr"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDubRequest"];
             };
         };
@@ -3075,7 +3107,10 @@ export interface operations {
             path: {
                 /** @description The run id a successful task status carries. An integer; anything else fails validation. */
                 run_id: components["parameters"]["RunId"];
-                /** @description A language of the run, as a numeric id, a lowercase locale tag (`es-es`) or `auto`. */
+                /**
+                 * @description A language of the run, as a numeric id, a lowercase locale tag (`es-es`) or `auto`.
+                 * @example es-es
+                 */
                 language: components["parameters"]["LanguagePath"];
             };
             cookie?: never;
@@ -3103,13 +3138,21 @@ export interface operations {
             path: {
                 /** @description The run id a successful task status carries. An integer; anything else fails validation. */
                 run_id: components["parameters"]["RunId"];
-                /** @description A language of the run, as a numeric id, a lowercase locale tag (`es-es`) or `auto`. */
+                /**
+                 * @description A language of the run, as a numeric id, a lowercase locale tag (`es-es`) or `auto`.
+                 * @example es-es
+                 */
                 language: components["parameters"]["LanguagePath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "output_format": "wav"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DubAltFormatRequest"];
             };
         };
@@ -3163,6 +3206,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "language": "en-us",
+                 *       "media_file": "speech.wav"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["CreateTranscriptionRequest"];
             };
         };
@@ -3278,6 +3327,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "texts": [
+                 *         "Good morning.",
+                 *         "See you soon."
+                 *       ],
+                 *       "source_language": "en-us",
+                 *       "target_language": "es-es"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateTranslationRequest"];
             };
         };
@@ -3422,6 +3481,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "text": "Good morning.",
+                 *       "voice_id": 147320,
+                 *       "source_language": "en-us",
+                 *       "target_language": "es-es"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateTranslatedSpeechRequest"];
             };
         };
@@ -3477,6 +3544,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "media_file": "speech.wav"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["CreateSeparationRequest"];
             };
         };
@@ -3585,6 +3657,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "story.txt",
+                 *       "source_language": 1
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["CreateStoryRequest"];
             };
         };
@@ -3612,6 +3690,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "story.txt",
+                 *       "source_language": 1
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["CreateStoryRequest"];
             };
         };
@@ -3752,6 +3836,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "target_language": 54
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateTranslatedStoryRequest"];
             };
         };
@@ -3810,6 +3899,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "media_url": "https://media.example/interview.mp3",
+                 *       "source_language": "en-us",
+                 *       "target_languages": [
+                 *         "es-es"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateProjectSetupRequest"];
             };
         };
@@ -3917,6 +4015,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "media_url": "https://media.example/talk.mp4",
+                 *       "source_language": "en-us",
+                 *       "target_languages": [
+                 *         "es-es"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateSubtitleRequest"];
             };
         };
@@ -4003,7 +4110,10 @@ export interface operations {
             path: {
                 /** @description The run id a successful task status carries. An integer; anything else fails validation. */
                 run_id: components["parameters"]["RunId"];
-                /** @description A language of the run, as a numeric id, a lowercase locale tag (`es-es`) or `auto`. */
+                /**
+                 * @description A language of the run, as a numeric id, a lowercase locale tag (`es-es`) or `auto`.
+                 * @example es-es
+                 */
                 language: components["parameters"]["LanguagePath"];
             };
             cookie?: never;
