@@ -3368,6 +3368,7 @@ export const operationSchemas: { readonly [Id in OperationId]: OperationSchemas 
         in: "path",
         required: true,
         schema: schemaLanguageId,
+        example: 54,
       },
       {
         name: "include_transcript",

@@ -3869,7 +3869,10 @@ export interface operations {
             path: {
                 /** @description The run id a successful task status carries. An integer; anything else fails validation. */
                 run_id: components["parameters"]["RunId"];
-                /** @description The added language. */
+                /**
+                 * @description The added language.
+                 * @example 54
+                 */
                 target_language: components["schemas"]["LanguageId"];
             };
             cookie?: never;
