@@ -12,3 +12,4 @@ export type {
   StartSandboxOptions,
   TaskOutcome,
 } from "./types.js";
+export type { UploadLimitOptions, UploadLimits } from "./uploads/limits.js";
