@@ -57,8 +57,9 @@ export async function* pollSteps<T, S>(
     let transientErrors = 0;
     let lastStatus: S | undefined;
 
-    // An aborted signal rejects here, before any request is sent (aws-sdk-js-v3#2318).
-    await sleep(nextDelay(o.initialDelayMs, undefined, Infinity, o.timeoutMs), signal);
+    // An aborted signal rejects here, before any request is sent (aws-sdk-js-v3#2318). The first sleep is
+    // jittered too, so waiters created together do not all send their first check in the same instant.
+    await sleep(nextDelay(scheduledDelay(o, 0), undefined, Infinity, o.timeoutMs), signal);
     for (;;) {
       signal.throwIfAborted();
       // A check gets only the time left: the client's own retries of a slow status call could otherwise

@@ -57,7 +57,7 @@ describe("pollTask abort", () => {
           signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))),
         ),
     );
-    const result = settle(pollTask(check, { signal: controller.signal }));
+    const result = settle(pollTask(check, { ...fixed, signal: controller.signal }));
     await vi.advanceTimersByTimeAsync(1000);
     expect(check).toHaveBeenCalledTimes(1);
     const reason = new Error("cancelled");
@@ -69,7 +69,7 @@ describe("pollTask abort", () => {
     const controller = new AbortController();
     let release: (outcome: Outcome) => void = () => {};
     const check = vi.fn(() => new Promise<Outcome>((resolve) => (release = resolve)));
-    const result = settle(pollTask(check, { signal: controller.signal }));
+    const result = settle(pollTask(check, { ...fixed, signal: controller.signal }));
     await vi.advanceTimersByTimeAsync(1000);
     controller.abort(new Error("stop"));
     release(pending);

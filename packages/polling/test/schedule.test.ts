@@ -1,8 +1,9 @@
-// The delay schedule: growth to the cap, jitter bounds, server hints, the deadline and setTimeout's limit.
+// The delay schedule: growth to the cap, both jitters' bounds, server hints, the deadline and setTimeout's limit.
 import { describe, expect, it } from "vitest";
 import { nextDelay, type ScheduleOptions, scheduledDelay } from "../src/schedule.js";
 
 const base: ScheduleOptions = {
+  initialDelayMs: 1000,
   intervalMs: 1000,
   maxIntervalMs: 10_000,
   backoffFactor: 1.5,
@@ -39,6 +40,23 @@ describe("scheduledDelay", () => {
 
   it("is a fixed interval with factor 1", () => {
     expect(scheduledDelay({ ...base, backoffFactor: 1 }, 30)).toBe(1000);
+  });
+
+  it("scales every delay, the first included, by a factor in [1 - j, 1 + j] with a numeric jitter", () => {
+    const at = (r: number, attempt: number) =>
+      scheduledDelay({ ...base, initialDelayMs: 2000, jitter: 0.1, random: () => r }, attempt);
+    expect([0, 1, 4, 7].map((attempt) => at(0, attempt))).toEqual([1800, 900, 3037.5, 9000]);
+    expect([0, 1, 4, 7].map((attempt) => at(0.5, attempt))).toEqual([2000, 1000, 3375, 10_000]);
+    expect(at(0.999_999, 7)).toBeCloseTo(11_000, 0);
+    // Out-of-range random() values are clamped to the same bounds.
+    expect(at(-3, 7)).toBe(9000);
+    expect(at(9, 7)).toBe(11_000);
+  });
+
+  it("sleeps exactly initialDelayMs before the first check with full jitter or none", () => {
+    for (const jitter of ["full", "none", 0] as const) {
+      expect(scheduledDelay({ ...base, initialDelayMs: 2000, jitter, random: () => 0.9 }, 0)).toBe(2000);
+    }
   });
 });
 

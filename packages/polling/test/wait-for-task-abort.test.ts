@@ -49,7 +49,7 @@ describe("waitForTask abort and cleanup", () => {
       },
     });
     const controller = new AbortController();
-    const result = settle(waitForTask(client, "tts", "t", { signal: controller.signal }));
+    const result = settle(waitForTask(client, "tts", "t", { ...fixed, signal: controller.signal }));
     await vi.advanceTimersByTimeAsync(1000);
     expect(requests).toHaveLength(1);
     const reason = new Error("stop");

@@ -3,9 +3,9 @@ import { getEventListeners } from "node:events";
 import type { TaskStatusResult } from "@camb-kit/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { TaskProcessingError, watchTask } from "../src/index.js";
+import { fixed } from "./helpers/scripted-check.js";
 import { pending, scriptedClient, settle, success } from "./helpers/scripted-fetch.js";
 
-const fixed = { jitter: "none" as const };
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
@@ -51,7 +51,7 @@ describe("watchTask", () => {
     const seen: TaskStatusResult[] = [];
     const loop = settle(
       (async () => {
-        for await (const status of watchTask(scripted.client, "tts", "t", { signal: longLived.signal })) {
+        for await (const status of watchTask(scripted.client, "tts", "t", { ...fixed, signal: longLived.signal })) {
           seen.push(status);
           if (seen.length === 2) break;
         }

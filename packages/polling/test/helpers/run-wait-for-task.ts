@@ -2,6 +2,7 @@
 import type { StatusTaskFamily } from "@camb-kit/client";
 import { vi } from "vitest";
 import { waitForTask } from "../../src/index.js";
+import { fixed } from "./scripted-check.js";
 import { type Answer, scriptedClient, settle } from "./scripted-fetch.js";
 
 /** Runs waitForTask to the end on fake time: the outcome, the requests and when each was sent. */
@@ -12,7 +13,7 @@ export async function runWaitForTask(
 ) {
   const scripted = scriptedClient(answers);
   const start = Date.now();
-  const result = settle(waitForTask(scripted.client, family, "task-1", { jitter: "none", ...options }));
+  const result = settle(waitForTask(scripted.client, family, "task-1", { ...fixed, ...options }));
   await vi.runAllTimersAsync();
   const sentAt = scripted.sentAt.map((time) => time - start);
   return { settled: await result, requests: scripted.requests, sentAt };

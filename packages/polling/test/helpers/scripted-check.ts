@@ -17,7 +17,13 @@ export function scriptedCheck(outcomes: Outcome[]) {
 export const pendingOutcome: Outcome = { state: "pending", status: "PENDING" };
 export const doneOutcome: Outcome = { state: "success", value: "result", status: "DONE" };
 /** No jitter: delays are exactly the backoff schedule, so tests can name the millisecond. */
-export const fixed = { jitter: "none" as const };
+export const fixed = {
+  jitter: "none",
+  initialDelayMs: 1000,
+  intervalMs: 1000,
+  backoffFactor: 1.5,
+  maxIntervalMs: 10_000,
+} as const;
 
 /** Fake timers starting at time 0 for every test of the calling file. */
 export function useFakeTime(): void {
