@@ -28,6 +28,20 @@ export function pathPattern(path) {
   return new RegExp(`^${source}$`);
 }
 
+/**
+ * Whether an operation only reads: a GET (HTTP's safe method) unless the spec marks it
+ * `x-camb-changes-state: true` (upstream stops a v1 live stream with a GET), and a task family's bulk-results
+ * POST, which is a POST only for the length of its list of run ids.
+ */
+function isReadOnly(entry, tasks) {
+  const changesState = entry.operation["x-camb-changes-state"];
+  if (changesState !== undefined && typeof changesState !== "boolean")
+    fail(`${entry.id}: x-camb-changes-state must be true or false`);
+  if (entry.method === "get") return changesState !== true;
+  if (changesState === false) fail(`${entry.id}: only a GET can be marked x-camb-changes-state: false`);
+  return tasks.some((task) => task.role === "bulk");
+}
+
 export function buildOperations(index) {
   const table = {};
   for (const entry of index) {
@@ -39,6 +53,7 @@ export function buildOperations(index) {
       pattern: pathPattern(entry.path),
       secured: entry.secured,
       deprecated: Boolean(entry.operation.deprecated),
+      readOnly: isReadOnly(entry, tasks),
       requestContentTypes: Object.keys(entry.requestBody?.content ?? {}),
       jsonParts: jsonParts(entry),
       successMediaTypes: Object.keys(successContent(entry)),
@@ -63,6 +78,8 @@ export const operations = ${literal(table)} as const satisfies Record<
     pattern: RegExp;
     secured: boolean;
     deprecated: boolean;
+    /** Reads and changes nothing (a GET the spec does not mark \`x-camb-changes-state\`, a bulk-results POST). */
+    readOnly: boolean;
     requestContentTypes: readonly string[];
     jsonParts: readonly string[];
     successMediaTypes: readonly string[];

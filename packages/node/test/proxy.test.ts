@@ -1,5 +1,6 @@
 // createCambProxy: the allow-list, the key added and never leaked, both bodies streamed, aborts and 502s.
 import type { IncomingMessage } from "node:http";
+import { families, type OperationId, operations } from "@camb-kit/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { deferred, startServer, type TestServer } from "../../../tests/support/http-server.js";
 import { createCambProxy, DEFAULT_PROXY_ALLOW } from "../src/index.js";
@@ -58,6 +59,7 @@ describe("createCambProxy", () => {
     const base = await proxyTo(upstream);
     const forbidden: [string, string][] = [
       ["POST", "/tts"], // creating tasks is opt-in
+      ["POST", "/tts-stream"], // and so is streaming speech (it spends credits)
       ["POST", "/create-custom-voice"],
       ["GET", "/tts-stream"], // right path, wrong method
       ["GET", "/admin"],
@@ -72,20 +74,26 @@ describe("createCambProxy", () => {
     expect(upstream.requests).toHaveLength(0);
   });
 
-  it("allows status, results, voices, languages, bulk URLs and tts-stream by default, not task creation", () => {
-    expect(DEFAULT_PROXY_ALLOW).toEqual(
-      expect.arrayContaining([
-        "streamSpeech",
-        "getSpeechTaskStatus",
-        "getSoundResult",
-        "getSoundResults",
-        "listVoices",
-        "listSourceLanguages",
-      ]),
-    );
-    for (const id of ["createSpeechTask", "createSoundTask", "createVoiceDesignTask", "createCustomVoice"]) {
-      expect(DEFAULT_PROXY_ALLOW).not.toContain(id);
+  it("allows every read by default (GETs and bulk result URLs), nothing that spends or changes the account", () => {
+    const ids = Object.keys(operations) as OperationId[];
+    for (const id of ids) {
+      const { method, tasks, readOnly } = operations[id];
+      const reads = method === "GET" || tasks.some((task) => task.role === "bulk");
+      // The spec marks the GETs that change state (`x-camb-changes-state`): those stay opt-in.
+      expect(DEFAULT_PROXY_ALLOW.includes(id), id).toBe(reads && readOnly);
     }
+    const stateChangingGets = ids.filter((id) => operations[id].method === "GET" && !operations[id].readOnly);
+    expect(stateChangingGets.length).toBeGreaterThan(0);
+    for (const id of stateChangingGets) expect(DEFAULT_PROXY_ALLOW).not.toContain(id);
+    // Every task family's create call (uploads included) is opt-in; so are streamed speech and cloning.
+    for (const family of Object.values(families)) {
+      if (family.operations.create) expect(DEFAULT_PROXY_ALLOW).not.toContain(family.operations.create);
+      for (const read of [family.operations.status, family.operations.result, family.operations.bulk]) {
+        if (read) expect(DEFAULT_PROXY_ALLOW).toContain(read);
+      }
+    }
+    expect(DEFAULT_PROXY_ALLOW).not.toContain("streamSpeech");
+    expect(DEFAULT_PROXY_ALLOW).not.toContain("createCustomVoice");
   });
 
   it("opens operations by operationId or spec path, and rejects typos at startup", async () => {
@@ -137,7 +145,7 @@ describe("createCambProxy", () => {
       await firstSeen.promise; // the rest is only sent once the client has the first chunk
       res.end(Buffer.alloc(1000, 2));
     });
-    const base = await proxyTo(upstream);
+    const base = await proxyTo(upstream, { allow: ["streamSpeech"] });
     const response = await fetch(`${base}/tts-stream`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -193,7 +201,7 @@ describe("createCambProxy", () => {
       res.writeHead(200, { "content-type": "audio/mpeg" });
       res.write(Buffer.alloc(100)); // and never ends
     });
-    const base = await proxyTo(upstream);
+    const base = await proxyTo(upstream, { allow: ["streamSpeech"] });
     const controller = new AbortController();
     const response = await fetch(`${base}/tts-stream`, {
       method: "POST",

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createCambClient, unwrap } from "@camb-kit/client";
 import { describe, expect, it } from "vitest";
-import { saveSpeech } from "../src/index.js";
+import { DEFAULT_PROXY_ALLOW, saveSpeech } from "../src/index.js";
 import { startProxy } from "./helpers/proxy-server.js";
 import { requestsTo, sandbox } from "./helpers/sandbox.js";
 import { tempDir } from "./helpers/temp-dir.js";
@@ -11,7 +11,11 @@ import { tempDir } from "./helpers/temp-dir.js";
 describe("createCambProxy in front of the sandbox", () => {
   it("a key-less client reads voices and streams speech through it; the key stays on the server", async () => {
     const sb = await sandbox();
-    const proxy = await startProxy({ apiKey: sb.key, baseUrl: sb.url });
+    const proxy = await startProxy({
+      apiKey: sb.key,
+      baseUrl: sb.url,
+      allow: [...DEFAULT_PROXY_ALLOW, "streamSpeech"],
+    });
     try {
       // What a browser would hold: the app's own URL, no key.
       const browser = createCambClient({ apiKey: "", baseUrl: `${proxy.url}/api/camb`, retry: false });

@@ -1,21 +1,19 @@
 // Which operations browsers may call through the proxy: entries resolved against the generated operations
 // table, and requests matched to them with the spec's own path patterns.
-import { families, type OperationId, operations, type paths } from "@camb-kit/client";
+import { type OperationId, operations, type paths } from "@camb-kit/client";
 import { matchOperation } from "@camb-kit/client/spec";
 
 /** An operationId (`"listVoices"`) or a path template of the spec (`"/tts/{task_id}"`, every method of it). */
 export type AllowEntry = OperationId | keyof paths;
 
-const bulkPaths = new Set<string>(Object.values(families).map((family) => family.bulk ?? ""));
-
 /**
  * What a browser may do through the proxy by default: read (every GET: task status, results, voices,
- * languages), ask for bulk result URLs (a POST that only reads), and stream speech (`streamSpeech`, which
- * spends credits: put your own auth in front of the proxy). Creating tasks and cloning voices are opt-in.
- * Derived from the spec, so a new GET operation is allowed after `pnpm generate` with no edit here.
+ * languages) and ask for bulk result URLs. Everything that spends credits or changes the account (creating
+ * tasks, uploads, cloning voices, streaming speech, dictionaries and folders) is opt-in: list its operationId
+ * in `allow`, behind your own auth. Read off the generated operations table (`readOnly`), so a new read is allowed after `pnpm generate`.
  */
 export const DEFAULT_PROXY_ALLOW: readonly OperationId[] = (Object.keys(operations) as OperationId[]).filter(
-  (id) => operations[id].method === "GET" || bulkPaths.has(operations[id].path) || id === "streamSpeech",
+  (id) => operations[id].readOnly,
 );
 
 /** Resolves entries to operationIds; an unknown entry is a typo and throws at startup. */

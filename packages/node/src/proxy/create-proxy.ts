@@ -11,7 +11,11 @@ export interface CambProxyOptions {
   apiKey: string;
   /** The API to forward to; default the spec's server (point it at the sandbox in tests). */
   baseUrl?: string | undefined;
-  /** Operations browsers may call: operationIds or spec paths. Default `DEFAULT_PROXY_ALLOW`. */
+  /**
+   * Operations browsers may call: operationIds or spec paths. Default `DEFAULT_PROXY_ALLOW` (the read-only
+   * ones); an app that lets browsers create tasks or upload lists those too, e.g.
+   * `[...DEFAULT_PROXY_ALLOW, "createDubTask", "createTranscriptionTask"]`.
+   */
   allow?: readonly AllowEntry[] | undefined;
   /** The path the proxy is mounted at, stripped before forwarding; default `"/api/camb"`. */
   prefix?: string | undefined;
@@ -49,8 +53,9 @@ function jsonError(status: number, detail: string): Response {
  * - Only operations in `allow` pass (403 otherwise); requests outside `prefix` get 404.
  * - The key is added server-side; the caller's cookies, Authorization, x-api-key and hop-by-hop headers are
  *   not forwarded (only an allow-list of content headers is).
- * - Bodies stream both ways without buffering (request bodies with `duplex: "half"`); a client that goes away
- *   aborts the upstream call.
+ * - Bodies stream both ways without buffering (request bodies with `duplex: "half"`, multipart uploads
+ *   included: the proxy never parses them), with backpressure, so memory does not grow with an upload's size;
+ *   `maxRequestBytes` is enforced as the bytes pass. A client that goes away aborts the upstream call.
  * - The key never appears in a response: headers echoing it are dropped and non-audio bodies are redacted.
  */
 export function createCambProxy(options: CambProxyOptions): CambProxyHandler {
@@ -95,20 +100,32 @@ export function createCambProxy(options: CambProxyOptions): CambProxyHandler {
       upstreamTimeoutMs > 0
         ? setTimeout(() => upstreamAbort.abort(UPSTREAM_TIMEOUT), upstreamTimeoutMs)
         : undefined;
+    const headers = upstreamRequestHeaders(request.headers, apiKey);
+    // A declared length goes up with the stream (the server framing the request has already held the client
+    // to it), so the API can refuse an upload it finds too large before any of it is sent.
+    if (hasBody && Number.isSafeInteger(declared) && declared > 0)
+      headers.set("content-length", String(declared));
     let upstream: Response;
     try {
       upstream = await upstreamFetch(
         new Request(`${baseUrl}${path}${url.search}`, {
           method: request.method,
-          headers: upstreamRequestHeaders(request.headers, apiKey),
+          headers,
           body: hasBody && request.body ? limitBody(request.body, maxRequestBytes) : null,
           signal: upstreamAbort.signal,
-          redirect: "manual",
+          // With a body, "error": in any other mode fetch clones the request for a possible redirect (the
+          // spec's HTTP-network-or-cache fetch), and undici's clone tees a streamed body whose second branch
+          // keeps every chunk: a 1 GiB upload held 1 GiB here (test/proxy-memory.test.ts). A stream cannot
+          // be sent twice anyway; an upload the API redirects ends as a 502. Reads still pass redirects on.
+          redirect: hasBody ? "error" : "manual",
           ...(hasBody ? { duplex: "half" } : {}),
         } as RequestInit),
       );
     } catch (error) {
       request.signal.removeEventListener("abort", follow);
+      // A body that failed (too large, or the client broke off) rejects the fetch, but undici may still be
+      // sending it on a live socket, leaving the API a truncated request: abort drops that connection.
+      upstreamAbort.abort(error);
       if (isBodyTooLarge(error)) return tooLarge();
       if (upstreamAbort.signal.reason === UPSTREAM_TIMEOUT)
         return jsonError(504, "The CAMB API did not answer in time");
