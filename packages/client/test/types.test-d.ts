@@ -111,8 +111,8 @@ describe("families", () => {
     expectTypeOf(families["translated-story"].statusParam).toEqualTypeOf<"id">();
     expectTypeOf<"project-setup">().not.toExtend<StatusTaskFamily>();
     expectTypeOf<"dub">().toExtend<StatusTaskFamily>();
-    // Uploads, parent runs and creates that may answer the result are not plain creates.
-    expectTypeOf<"transcription" | "dub-alt-format" | "story">().not.toExtend<CreatableTaskFamily>();
+    // Every family with a create operation is creatable: uploads, parent runs, creates that may finish.
+    expectTypeOf<"transcription" | "dub-alt-format" | "story">().toExtend<CreatableTaskFamily>();
     expectTypeOf<"dub" | "translation" | "subtitles">().toExtend<CreatableTaskFamily>();
     expectTypeOf<"translated-story" | "dub-alt-format">().not.toExtend<ResultTaskFamily>();
   });

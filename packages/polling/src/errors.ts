@@ -105,19 +105,25 @@ export class UnknownTaskStatusError extends CambError {
   }
 }
 
-/** The task reported SUCCESS without a usable `run_id` (a positive integer), so its result cannot be fetched. */
+/**
+ * The task reported SUCCESS without a usable `run_id` (a positive integer), so its result cannot be fetched:
+ * a status object without one, a list of runs whose first has none, or (with `taskId` undefined) a create
+ * call that answered the finished result without one.
+ */
 export class MissingRunIdError extends CambError {
   override readonly name: string = "MissingRunIdError";
-  declare readonly taskId: string;
-  declare readonly payload: TaskStatusResult;
+  declare readonly taskId: string | undefined;
+  /** The status payload (a status object or a list of runs), or the finished create answer. */
+  declare readonly payload: unknown;
 
-  constructor(taskId: string, payload: TaskStatusResult) {
-    super(`CAMB task ${taskId} reported SUCCESS without a usable run_id: ${JSON.stringify(payload)}`);
+  constructor(taskId: string | undefined, payload: unknown) {
+    const what = taskId === undefined ? "A finished create answer" : `CAMB task ${taskId}`;
+    super(`${what} reported SUCCESS without a usable run_id: ${JSON.stringify(payload)}`);
     this.init({ taskId, payload });
   }
 }
 
-/** The create call succeeded but returned no `task_id`, so there is nothing to wait for. */
+/** The create call succeeded but returned no `task_id` (nor a finished result), so there is nothing to wait for. */
 export class MissingTaskIdError extends CambError {
   override readonly name: string = "MissingTaskIdError";
   declare readonly body: unknown;
@@ -125,5 +131,23 @@ export class MissingTaskIdError extends CambError {
   constructor(family: string, body: unknown) {
     super(`Creating a ${family} task returned no task_id: ${JSON.stringify(body)}`);
     this.init({ body });
+  }
+}
+
+/**
+ * The task succeeded, but asking its create call again (for a family with no result endpoint, whose create
+ * call answers the files once they exist) did not answer them. It is not asked a third time: each ask may
+ * start, and bill, another task.
+ */
+export class MissingFinishedAnswerError extends CambError {
+  override readonly name: string = "MissingFinishedAnswerError";
+  declare readonly taskId: string;
+  declare readonly body: unknown;
+
+  constructor(family: string, taskId: string, body: unknown) {
+    super(
+      `The ${family} task ${taskId} succeeded, but its create call answered no files: ${JSON.stringify(body)}`,
+    );
+    this.init({ taskId, body });
   }
 }

@@ -1,13 +1,20 @@
 // @camb-kit/polling: wait for any CAMB task, bounded, abortable and typed.
 export {
   classifyStatus,
+  classifyTaskStatus,
   type StatusError,
   type StatusOutcome,
   type TaskSuccess,
   type UnknownStatusMode,
 } from "./classify-status.js";
-export { type CreateAndWaitOptions, type CreateAndWaitResult, createAndWait } from "./create-and-wait.js";
 export {
+  type CreateAndWaitFamily,
+  type CreateAndWaitOptions,
+  type CreateAndWaitResult,
+  createAndWait,
+} from "./create-and-wait.js";
+export {
+  MissingFinishedAnswerError,
   MissingRunIdError,
   MissingTaskIdError,
   PaymentRequiredError,

@@ -3,28 +3,28 @@ import {
   CambApiError,
   type CambClient,
   getTaskStatus,
-  type StatusTaskFamily,
-  type TaskStatusResult,
+  type PollableTaskFamily,
+  type TaskStatusAnswer,
   unwrap,
 } from "@camb-kit/client";
 import { isRetryableStatus, parseRetryAfter } from "@camb-kit/client/internal";
-import { classifyStatus, type TaskSuccess, type UnknownStatusMode } from "./classify-status.js";
+import { classifyTaskStatus, type TaskSuccess, type UnknownStatusMode } from "./classify-status.js";
 import { UnknownTaskStatusError } from "./errors.js";
 import type { Check } from "./poll-steps.js";
 
 /**
- * One status request of a CAMB task as a poll check. The path comes from the generated families table
- * through `getTaskStatus`, so any family of the spec works here unchanged.
+ * One status request of a CAMB task as a poll check. The path and the shape of the answer (a status object
+ * or a list of runs) come from the generated families table, so any family of the spec works here unchanged.
  */
-export function statusCheck(
+export function statusCheck<F extends PollableTaskFamily>(
   client: CambClient,
-  family: StatusTaskFamily,
+  family: F,
   taskId: string,
   unknownStatus: UnknownStatusMode | undefined,
-): Check<TaskSuccess, TaskStatusResult> {
+): Check<TaskSuccess<F>, TaskStatusAnswer<F>> {
   return async ({ signal }) => {
     let retryAfterMs: number | undefined;
-    let payload: TaskStatusResult;
+    let payload: TaskStatusAnswer<F>;
     try {
       const result = await getTaskStatus(client, family, taskId, { signal });
       retryAfterMs = parseRetryAfter(result.response.headers);
@@ -39,7 +39,7 @@ export function statusCheck(
       }
       return { state: "transient", error, retryAfterMs };
     }
-    const outcome = classifyStatus(taskId, payload, unknownStatus, retryAfterMs);
+    const outcome = classifyTaskStatus(family, taskId, payload, unknownStatus, retryAfterMs);
     // A status the spec lacks may be one glitched answer: like any transient failure it is tolerated
     // `maxTransientErrors` times in a row (with the usual sleep) before UnknownTaskStatusError ends the wait.
     if (outcome.state === "failure" && outcome.error instanceof UnknownTaskStatusError) {

@@ -1,19 +1,20 @@
 // watchTask: every status of a task as an async iterator; `break` stops the wait at once.
-import type { CambClient, StatusTaskFamily, TaskStatusResult } from "@camb-kit/client";
+import type { CambClient, PollableTaskFamily, TaskStatusAnswer } from "@camb-kit/client";
 import { taskSteps, type WaitOptions } from "./wait-for-task.js";
 
 /**
- * Yields every status of a task as it is seen, ending after the terminal one: SUCCESS ends the iteration,
+ * Yields every status of a task as it is seen (a status object, or the list of runs for a family whose
+ * status is one), ending after the terminal one: SUCCESS ends the iteration,
  * ERROR / TIMEOUT / PAYMENT_REQUIRED are yielded and then thrown as `waitForTask` would. `break` (or
  * `return()`) stops the wait at once, even while it sleeps or a request is in flight, and sends no further
  * request.
  */
-export function watchTask(
+export function watchTask<F extends PollableTaskFamily>(
   client: CambClient,
-  family: StatusTaskFamily,
+  family: F,
   taskId: string,
-  options?: WaitOptions,
-): AsyncIterableIterator<TaskStatusResult> {
+  options?: WaitOptions<F>,
+): AsyncIterableIterator<TaskStatusAnswer<F>> {
   const controller = new AbortController();
   const stopped = new DOMException("watchTask was stopped", "AbortError");
   const steps = taskSteps(client, family, taskId, options, controller);

@@ -1,15 +1,10 @@
 // createAndWait: one create call then the wait, for every family; aborts, missing task ids, failed creates.
 import { getEventListeners } from "node:events";
-import {
-  CambApiError,
-  type CreatableTaskFamily,
-  createCambClient,
-  families,
-  type StatusTaskFamily,
-} from "@camb-kit/client";
+import { CambApiError, createCambClient, families } from "@camb-kit/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { waitableFamilies } from "../../../tests/support/families.js";
 import { createAndWait, MissingTaskIdError, PaymentRequiredError } from "../src/index.js";
+import type { PlainFamily } from "./helpers/family-shapes.js";
 import { pending, scriptedClient, settle, success } from "./helpers/scripted-fetch.js";
 
 beforeEach(() => {
@@ -23,7 +18,7 @@ const body = { text: "hello", voice_id: 1, language: 1 } as never;
 
 describe("createAndWait", () => {
   it("creates the task, then waits for it, for every family", async () => {
-    for (const family of waitableFamilies(families) as (CreatableTaskFamily & StatusTaskFamily)[]) {
+    for (const family of waitableFamilies(families) as PlainFamily[]) {
       const scripted = scriptedClient([{ task_id: "abc" }, pending, success(77)]);
       const onCreated = vi.fn();
       const result = settle(createAndWait(scripted.client, family, body, { onCreated }));

@@ -1,14 +1,7 @@
 // createAndWait against the sandbox over real HTTP on 127.0.0.1, for every family and every way a task
 // ends. Intervals are 1 ms, so no fake timers are needed and the tests stay fast.
 import { getEventListeners } from "node:events";
-import {
-  CambApiError,
-  type CreatableTaskFamily,
-  type CreateTaskBody,
-  createCambClient,
-  families,
-  type StatusTaskFamily,
-} from "@camb-kit/client";
+import { CambApiError, type CreateTaskBody, createCambClient, families } from "@camb-kit/client";
 import { type RunningSandbox, type StartSandboxOptions, startSandbox } from "@camb-kit/sandbox";
 import { afterEach, describe, expect, it } from "vitest";
 import { waitableFamilies } from "../../../tests/support/families.js";
@@ -22,12 +15,13 @@ import {
   waitForTask,
   watchTask,
 } from "../src/index.js";
+import type { PlainFamily } from "./helpers/family-shapes.js";
 
 const fast = { intervalMs: 1, maxIntervalMs: 5, timeoutMs: 10_000 };
 const description =
   "A warm, calm narrator in her forties with a slight rasp, speaking slowly and clearly, as if reading a bedtime story to a child.";
 
-type Waitable = CreatableTaskFamily & StatusTaskFamily;
+type Waitable = PlainFamily;
 
 /** A valid create body per family that createAndWait serves, with `marker` in its free-text field. */
 const bodies: { [F in Waitable]: (marker: string) => CreateTaskBody<F> } = {

@@ -1,8 +1,8 @@
 // A client on a fetch that replays scripted status answers and records when each request came, plus settle().
 import { type CambClient, createCambClient } from "@camb-kit/client";
 
-/** One scripted answer: a status payload (sent as 200 JSON), a ready Response, or an Error to throw. */
-export type Answer = Record<string, unknown> | Response | Error;
+/** One scripted answer: a payload (an object or a list, sent as 200 JSON), a ready Response, or an Error. */
+export type Answer = Record<string, unknown> | readonly unknown[] | Response | Error;
 
 export interface ScriptedFetch {
   fetch: (request: Request) => Promise<Response>;
