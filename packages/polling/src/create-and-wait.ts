@@ -9,6 +9,7 @@ import {
   createdTaskId,
   createTask,
   type FinishedCreateAnswer,
+  type FinishingTaskFamily,
   families,
   type PollableTaskFamily,
   unwrap,
@@ -23,7 +24,9 @@ export type CreateAndWaitFamily = CreatableTaskFamily & PollableTaskFamily;
 
 type Entry<F extends CreateAndWaitFamily> = (typeof families)[F];
 
-export type CreateAndWaitOptions<F extends CreateAndWaitFamily = DefaultFamily> = WaitOptions<F> &
+export type CreateAndWaitOptions<
+  F extends CreateAndWaitFamily = Exclude<CreateAndWaitFamily, FinishingTaskFamily>,
+> = WaitOptions<F> &
   CreatePathOption<F> & {
     /**
      * Called with the task id as soon as the task exists, before waiting. Keep it if you may need to resume
@@ -46,9 +49,11 @@ type FinishedRunId<F extends CreateAndWaitFamily> = Entry<F>["result"] extends s
  * What `createAndWait` resolves with: the task id, the run id and the SUCCESS status after a wait (with
  * `finished` the files' answer for a family whose create call answers them once they exist), or, when the
  * create call already answered the finished result, that answer as `finished` with `taskId` and `status`
- * undefined.
+ * undefined. Without a family named, the families whose create call always answers a task.
  */
-export type CreateAndWaitResult<F extends CreateAndWaitFamily = DefaultFamily> = [F] extends [never]
+export type CreateAndWaitResult<
+  F extends CreateAndWaitFamily = Exclude<CreateAndWaitFamily, FinishingTaskFamily>,
+> = [F] extends [never]
   ? // A family cast away (`family as never`) resolves with what any family may resolve with.
     CreateAndWaitResult<CreateAndWaitFamily>
   : F extends unknown
@@ -63,11 +68,6 @@ export type CreateAndWaitResult<F extends CreateAndWaitFamily = DefaultFamily> =
               }
             : never)
     : never;
-
-/** Without a family named, the results of the families whose create call always answers a task. */
-type DefaultFamily = {
-  [F in CreateAndWaitFamily]: Entry<F>["createMayFinish"] extends false ? F : never;
-}[CreateAndWaitFamily];
 
 /** An answer that is a finished result rather than a task: an object without a `task_id` key. */
 function isFinished(answer: unknown): answer is object {
