@@ -20,14 +20,22 @@ export {
   type AudioTaskFamily,
   type BulkTaskFamily,
   type CreatableTaskFamily,
+  type CreateTaskAnswer,
   type CreateTaskBody,
+  type CreateTaskPath,
+  type FinishedCreateAnswer,
+  type FinishingTaskFamily,
   families,
   isTaskFamily,
+  type ParentRunTaskFamily,
+  type PollableTaskFamily,
   type ResultTaskFamily,
+  type RunsStatusTaskFamily,
   type Schemas,
   type StatusTaskFamily,
   type TaskFamily,
   type TaskStatus,
+  type TaskStatusAnswer,
   type TaskStatusResult,
 } from "./families.js";
 export { type OperationId, operations } from "./generated/operations.js";
@@ -35,13 +43,31 @@ export type { components, operations as operationTypes, paths } from "./generate
 export type { StreamedFile } from "./multipart/form-entries.js";
 export type { RetryOptions } from "./retry-policy.js";
 export {
+  type BulkResultFamily,
+  getLanguageResult,
+  getResultJson,
+  getTranscript,
+  type LanguageResultAnswer,
+  type LanguageResultFamily,
+  type LanguageResultOptions,
+  type ResultAnswer,
+  type ResultFamily,
+  type ResultOptions,
+  type ResultOptionsArg,
+  type TranscriptAnswer,
+  type TranscriptFamily,
+  type TranscriptOptions,
+} from "./task-results.js";
+export {
   type CallOptions,
+  type CreatePathOption,
+  type CreateTaskArgs,
+  type CreateTaskOptions,
+  createdTaskId,
   createTask,
   getBulkResults,
-  getResultJson,
   getResultStream,
   getTaskStatus,
-  type ResultJson,
   resultUrlOf,
 } from "./tasks.js";
 export { type FetchResult, unwrap } from "./unwrap.js";

@@ -12,10 +12,8 @@ import {
   families,
   type ParentRunTaskFamily,
   type PollableTaskFamily,
-  type ResultTaskFamily,
   type TaskStatusAnswer,
 } from "./families.js";
-import type { paths } from "./generated/schema.js";
 import { hasFileParts } from "./multipart/form-entries.js";
 import type { FetchResult } from "./unwrap.js";
 
@@ -24,20 +22,6 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   headers?: Record<string, string> | undefined;
 }
-
-type JsonContent<Operation> = Operation extends {
-  responses: { 200: { content: { "application/json": infer Body } } };
-}
-  ? Body
-  : never;
-
-/**
- * The JSON form of a family's result, read from the spec: the pre-signed URL object for audio families, the
- * previews for text-to-voice, and whatever a family added to the spec declares.
- */
-export type ResultJson<F extends ResultTaskFamily> = JsonContent<
-  paths[(typeof families)[F]["result"]]["get"]
->;
 
 /** `options.path` of a create call: required (the parent run's parameters) for parent-run families only. */
 export type CreatePathOption<F extends CreatableTaskFamily> = [F & ParentRunTaskFamily] extends [never]
@@ -125,25 +109,6 @@ export function getResultStream(
     parseAs: "stream",
     ...options,
   });
-}
-
-/** `GET /<family>-result/{run_id}` as JSON (`output_type=file_url` where the family offers both forms). */
-export async function getResultJson<F extends ResultTaskFamily>(
-  client: CambClient,
-  family: F,
-  runId: number,
-  options: CallOptions = {},
-): Promise<FetchResult<ResultJson<F>, unknown>> {
-  const entry: (typeof families)[ResultTaskFamily] = families[family];
-  const query = entry.resultUrlByQuery ? { output_type: "file_url" as const } : undefined;
-  const result = await client.GET(entry.result, {
-    params: { path: { run_id: runId }, query },
-    parseAs: "json",
-    ...options,
-  });
-  // openapi-fetch types `data` as every success content of every family's result path (Blob included); with
-  // `output_type=file_url` or a JSON-only result it is the JSON of `family`'s own path.
-  return result as FetchResult<ResultJson<F>, unknown>;
 }
 
 /** The URL a JSON result points at, whichever key the endpoint used (see SoundResultUrl in the spec). */

@@ -11,7 +11,7 @@ import {
   createCambClient,
   createTask,
   families,
-  type ResultJson,
+  type ResultAnswer,
   type ResultTaskFamily,
   type Schemas,
   type StatusTaskFamily,
@@ -99,9 +99,9 @@ describe("families", () => {
   });
 
   test("JSON result types come from the spec's result operations", () => {
-    expectTypeOf<ResultJson<"text-to-voice">>().toEqualTypeOf<Schemas["VoiceDesignResult"]>();
-    expectTypeOf<ResultJson<"text-to-sound">>().toEqualTypeOf<Schemas["SoundResultUrl"]>();
-    expectTypeOf<ResultJson<"tts">>().toEqualTypeOf<Schemas["ResultUrl"]>();
+    expectTypeOf<ResultAnswer<"text-to-voice">>().toEqualTypeOf<Schemas["VoiceDesignResult"]>();
+    expectTypeOf<ResultAnswer<"text-to-sound">>().toEqualTypeOf<Schemas["SoundResultUrl"]>();
+    expectTypeOf<ResultAnswer<"tts">>().toEqualTypeOf<Schemas["ResultUrl"]>();
   });
 
   test("irregular families are told apart by their table entries, not their names", () => {
@@ -119,7 +119,7 @@ describe("families", () => {
 
   test("a result operation shared by two families types both alike", () => {
     expectTypeOf(families["translated-tts"].result).toEqualTypeOf<"/tts-result/{run_id}">();
-    expectTypeOf<ResultJson<"translated-tts">>().toEqualTypeOf<ResultJson<"tts">>();
+    expectTypeOf<ResultAnswer<"translated-tts">>().toEqualTypeOf<ResultAnswer<"tts">>();
     expectTypeOf<AudioTaskFamily>().toEqualTypeOf<"tts" | "translated-tts" | "text-to-sound">();
   });
 

@@ -1,29 +1,32 @@
-// downloadResults: the files of many finished runs, looked up in bulk within the spec's bounds and saved.
+// downloadResults: everything many finished runs hold, looked up in bulk within the spec's bounds and saved: a
+// file per run for a file result, a folder per run (through saveResult's asset code) for a JSON one.
 import { join } from "node:path";
-import { type BulkTaskFamily, type CambClient, families } from "@camb-kit/client";
-import { fetchToFile, type PlainFetch } from "./fetch-to-file.js";
+import { type BulkResultFamily, type CambClient, families } from "@camb-kit/client";
+import { fetchToFile } from "./fetch-to-file.js";
 import { fileOps } from "./file-ops.js";
 import { createLimit } from "./limit.js";
 import { planLookups } from "./lookup-plan.js";
-import { lookupBulk, lookupSingle, type UrlLookup } from "./resolve-urls.js";
+import { lookupBulk, lookupSingle, type ResultLookup, urlOf } from "./resolve-urls.js";
+import type { ManifestFile } from "./result-folder.js";
 import { DEFAULT_DOWNLOAD_ATTEMPTS, withDownloadRetries } from "./retry-download.js";
 import type { SaveAudioOptions } from "./save-audio.js";
+import type { SaveResultBaseOptions } from "./save-result.js";
+import { saveResultAssets } from "./save-result-assets.js";
 
 export interface DownloadResultsOptions
-  extends Pick<SaveAudioOptions, "overwrite" | "idleTimeoutMs" | "fsync"> {
-  /** Downloads (and lookups) at once; default 4. */
+  extends Pick<SaveAudioOptions, "overwrite" | "idleTimeoutMs" | "fsync">,
+    Pick<SaveResultBaseOptions, "transcriptFormats" | "languages" | "fetch"> {
+  /** Downloads (and lookups) at once; default 4. A run saved as a folder counts as one. */
   concurrency?: number | undefined;
   /** Aborts every lookup and download; the call then rejects with the signal's reason (after cleanup). */
   signal?: AbortSignal | undefined;
   /** Create `dir` when missing (default true). */
   mkdir?: boolean | undefined;
-  /** The file name for a run, inside `dir`. Default `<runId>.<family extension>`, e.g. `123.flac`. */
-  fileName?: ((runId: number) => string) | undefined;
   /**
-   * The fetch used for the pre-signed storage URLs; default `globalThis.fetch`. It is called with the URL and
-   * `{ signal }` only: never the client's fetch, never the API key or any other client header.
+   * The file name for a run, inside `dir`. Default `<runId>.<family extension>` (`123.flac`) for a file
+   * result, `<runId>` (a folder) for a JSON one.
    */
-  fetch?: PlainFetch | undefined;
+  fileName?: ((runId: number) => string) | undefined;
   /**
    * Tries per lookup and per download, the first included (default 3): a reset, a 5xx, a stall or a cut body
    * is tried again, each time as a fresh atomic save.
@@ -33,20 +36,26 @@ export interface DownloadResultsOptions
   onResult?: ((result: DownloadResult) => void) | undefined;
 }
 
+/**
+ * One run's outcome: the saved file (or folder, with its files, for a JSON result), or the error for it.
+ * `bytes` is the file's size, or the sum of the folder's files.
+ */
 export type DownloadResult =
-  | { runId: number; path: string; bytes: number; error?: undefined }
+  | { runId: number; path: string; bytes: number; files?: ManifestFile[] | undefined; error?: undefined }
   | { runId: number; error: unknown; path?: undefined };
 
 /**
- * Downloads the files of any number of finished runs into `dir`. Asks the bulk endpoint in chunks within
- * the family's bounds (`families[family].bulkRunIds`, e.g. 2–5 for tts; a lone id or a short remainder uses
- * the single-result endpoint), downloads the returned pre-signed URLs with bounded concurrency through
- * `saveAudio` (atomic, length-checked), and resolves with one entry per distinct run id, in input order: a
- * saved file, or the error for that id. One failure never stops the others.
+ * Saves the results of any number of finished runs into `dir`, for every family with a bulk endpoint (a map
+ * keyed by run id, or a list). Asks it in chunks within the family's bounds (`families[family].bulkRunIds`,
+ * e.g. 2–5; a lone id or a short remainder uses the single-result endpoint), then saves each run with
+ * bounded concurrency: a file result's pre-signed URL to `<runId>.<ext>` through `saveAudio` (atomic,
+ * length-checked), a JSON result into the folder `<runId>/` exactly as `saveResult` does (every asset,
+ * transcript and `manifest.json`, all or nothing). Resolves with one entry per distinct run id, in input
+ * order: what was saved, or the error for that id. One failure never stops the others.
  */
 export async function downloadResults(
   client: CambClient,
-  family: BulkTaskFamily,
+  family: BulkResultFamily,
   runIds: readonly number[],
   dir: string,
   options: DownloadResultsOptions = {},
@@ -66,20 +75,42 @@ export async function downloadResults(
     results.set(result.runId, result);
     options.onResult?.(result);
   };
-  const download = async (lookup: UrlLookup) => {
+  type Saved = { path: string; bytes: number; files: ManifestFile[] | undefined };
+  const saveFile = async (runId: number, lookup: ResultLookup): Promise<Saved> => {
+    const found = urlOf(lookup);
+    if ("error" in found) throw found.error;
+    const path = join(dir, options.fileName?.(runId) ?? `${runId}.${entry.fileExtension}`);
+    const saved = await withDownloadRetries(
+      () => fetchToFile(found.url, path, { ...options, mkdir: false }),
+      attempts,
+      signal,
+    );
+    return { path: saved.path, bytes: saved.bytes, files: undefined };
+  };
+  const saveFolder = async (runId: number, lookup: ResultLookup): Promise<Saved> => {
+    if ("error" in lookup) throw lookup.error;
+    const folder = join(dir, options.fileName?.(runId) ?? String(runId));
+    const saved = await saveResultAssets(
+      client,
+      family,
+      runId,
+      folder,
+      { ...options, downloadAttempts: attempts },
+      { result: lookup.result },
+    );
+    const bytes = saved.files.reduce((sum, file) => sum + file.bytes, 0);
+    return { path: saved.path, bytes, files: saved.files };
+  };
+  const save = async (lookup: ResultLookup) => {
+    const { runId } = lookup;
     if ("error" in lookup) return settle(lookup);
-    const path = join(dir, options.fileName?.(lookup.runId) ?? `${lookup.runId}.${entry.fileExtension}`);
     try {
       const saved = await limitDownloads(() =>
-        withDownloadRetries(
-          () => fetchToFile(lookup.url, path, { ...options, mkdir: false }),
-          attempts,
-          signal,
-        ),
+        entry.resultIsAudio ? saveFile(runId, lookup) : saveFolder(runId, lookup),
       );
-      settle({ runId: lookup.runId, path: saved.path, bytes: saved.bytes });
+      settle({ runId, ...saved });
     } catch (error) {
-      settle({ runId: lookup.runId, error });
+      settle({ runId, error });
     }
   };
 
@@ -87,10 +118,10 @@ export async function downloadResults(
   await Promise.all([
     ...plan.bulk.map(async (chunk) => {
       const lookups = await limitLookups(() => lookupBulk(client, family, chunk, signal, attempts));
-      await Promise.all(lookups.map(download));
+      await Promise.all(lookups.map(save));
     }),
     ...plan.single.map(async (runId) =>
-      download(await limitLookups(() => lookupSingle(client, family, runId, signal, attempts))),
+      save(await limitLookups(() => lookupSingle(client, family, runId, signal, attempts))),
     ),
   ]);
   // Every save has cleaned up by now: reject only after that, so no temp file outlives the call.

@@ -95,13 +95,13 @@ export class HttpStatusError extends CambError {
   }
 }
 
-/** A bulk or single result lookup returned no URL for this run id. */
+/** A result lookup (bulk or single) found nothing for this run id: no URL, or a result that is `null`. */
 export class MissingResultError extends CambError {
   override readonly name: string = "MissingResultError";
   declare readonly runId: number;
 
   constructor(runId: number) {
-    super(`The API returned no result URL for run ${runId}`);
+    super(`The API returned no result for run ${runId}`);
     this.init({ runId });
   }
 }

@@ -1,6 +1,7 @@
 // @camb-kit/node: save CAMB audio safely, download results in bulk, and relay the API to browsers.
 export type { AudioSource } from "./audio-source.js";
 export type { Progress } from "./byte-meter.js";
+export type { UploadProgress } from "./disk-file.js";
 export { type DownloadResult, type DownloadResultsOptions, downloadResults } from "./download-results.js";
 export {
   HttpStatusError,
@@ -12,10 +13,25 @@ export {
   TruncatedStreamError,
   UnexpectedContentTypeError,
 } from "./errors.js";
+export type { PlainFetch } from "./fetch-to-file.js";
+export { type FileFromPathOptions, fileFromPath } from "./file-from-path.js";
 export { type AllowEntry, DEFAULT_PROXY_ALLOW } from "./proxy/allow-list.js";
 export { type CambProxyHandler, type CambProxyOptions, createCambProxy } from "./proxy/create-proxy.js";
 export { toNodeHandler } from "./proxy/node-adapter.js";
+export type { ManifestFile, SavedManifest } from "./result-folder.js";
 export { type SaveAudioOptions, type SaveAudioResult, saveAudio } from "./save-audio.js";
-export { type SavedResult, type SaveResultOptions, saveResult } from "./save-result.js";
-export type { SavedAssets } from "./save-result-assets.js";
+export {
+  type SavedFileKind,
+  type SavedResult,
+  type SaveResultBaseOptions,
+  type SaveResultOptions,
+  saveResult,
+} from "./save-result.js";
 export { type SaveSpeechOptions, type SaveSpeechResult, saveSpeech } from "./save-speech.js";
+export {
+  type RenderTranscriptOptions,
+  renderTranscript,
+  type TranscriptFormat,
+  type TranscriptSegment,
+} from "./transcripts/render-transcript.js";
+export { MissingFileError, SourceFileChangedError, SourceNotAFileError } from "./upload-errors.js";

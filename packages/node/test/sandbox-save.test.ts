@@ -106,15 +106,26 @@ describe("saveResult against the sandbox", () => {
     const dir = join(await tempDir(), "voice");
     const saved = await saveResult(sb.client, "text-to-voice", runId!, dir);
     expect(saved.path).toBe(dir);
-    expect(saved.files.map((file) => file.key)).toEqual([
+    const previews = saved.files.filter((file) => file.kind === "preview");
+    expect(previews.map((file) => file.key)).toEqual([
       ["previews", 0],
       ["previews", 1],
       ["previews", 2],
     ]);
-    expect(await entries(dir)).toEqual(["previews-1.wav", "previews-2.wav", "previews-3.wav"]);
-    for (const file of saved.files) {
+    expect(await entries(dir)).toEqual([
+      "manifest.json",
+      "preview-1.wav",
+      "preview-2.wav",
+      "preview-3.wav",
+      "result.json",
+    ]);
+    for (const file of previews) {
       expect((await readFile(file.path)).subarray(0, 4).toString()).toBe("RIFF");
     }
+    // The JSON is kept with each URL replaced by its file's name: no pre-signed query lands on disk.
+    expect(JSON.parse(await readFile(join(dir, "result.json"), "utf8"))).toEqual({
+      previews: ["preview-1.wav", "preview-2.wav", "preview-3.wav"],
+    });
     // The previews come from pre-signed storage URLs: never with the key.
     const storage = sb.requests.filter((request) => request.path.startsWith("/_storage/"));
     expect(storage).toHaveLength(3);
