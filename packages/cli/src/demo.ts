@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `pnpm demo`: an end-to-end tour of camb-kit against the embedded sandbox. It streams speech to a file,
-// generates a sound, designs a voice, runs the deprecated async TTS path, downloads bulk results, then decodes
-// every file it wrote and prints what each one is. It exits 0 only if every file exists and decodes.
+// generates a sound, designs a voice, runs the deprecated async TTS path, downloads bulk results, then hears
+// its own speech back (transcription), translates, dubs, separates and exports subtitles (demo-media.ts). It
+// checks every file it wrote (audio decoded, video parsed, transcripts and subtitles parsed) and prints what
+// each one is; it exits 0 only if every file exists and passes its check.
 import { mkdir, rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { type CambClient, createCambClient, getResultJson, operations, unwrap } from "@camb-kit/client";
@@ -10,7 +12,8 @@ import { downloadResults, saveAudio, saveResult, saveSpeech } from "@camb-kit/no
 import { createAndWait } from "@camb-kit/polling";
 import { startSandbox } from "@camb-kit/sandbox";
 import pc from "picocolors";
-import { describeAudio, inspectAudio } from "./inspect-audio.js";
+import { mediaTour } from "./demo-media.js";
+import { describeInfo, inspectFile } from "./inspect-file.js";
 
 const outDir = resolve(process.argv[2] ?? "camb-demo-output");
 const poll = { intervalMs: 100, maxIntervalMs: 500 };
@@ -86,6 +89,8 @@ async function tour(camb: CambClient): Promise<string[]> {
       throw new Error(`bulk download of run ${outcome.runId} failed: ${String(outcome.error)}`);
     files.push(outcome.path);
   }
+
+  files.push(...(await mediaTour(camb, outDir, voiceId, step)));
   return files;
 }
 
@@ -103,9 +108,11 @@ async function main(): Promise<number> {
     for (const file of files) {
       const name = relative(process.cwd(), file);
       try {
-        process.stdout.write(
-          `  ${pc.green("✓")} ${name.padEnd(44)} ${describeAudio(await inspectAudio(file))}\n`,
-        );
+        const checked = await inspectFile(file);
+        // The demo vouches for every file: one it has no check for is a failure, not a pass.
+        if (checked.kind === "file")
+          throw new Error(`no check for this kind of file (${checked.info.bytes} bytes)`);
+        process.stdout.write(`  ${pc.green("✓")} ${name.padEnd(44)} ${describeInfo(checked)}\n`);
       } catch (error) {
         failures++;
         process.stdout.write(
@@ -116,7 +123,7 @@ async function main(): Promise<number> {
     process.stdout.write(
       failures === 0
         ? `\n${pc.green("every file exists and decodes")}\n`
-        : `\n${pc.red(`${failures} file(s) failed to decode`)}\n`,
+        : `\n${pc.red(`${failures} file(s) failed their check`)}\n`,
     );
     return failures === 0 ? 0 : 1;
   } finally {

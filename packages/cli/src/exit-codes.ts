@@ -1,7 +1,13 @@
 // The CLI's exit codes, the error classes that map to each, and the one-line message printed for a failure.
 import { CambApiError, CambConnectionError, CambError, CambTimeoutError } from "@camb-kit/client";
 import { redactSecrets } from "@camb-kit/client/internal";
-import { MissingFolderError, TargetExistsError, TargetNotAFileError } from "@camb-kit/node";
+import {
+  MissingFileError,
+  MissingFolderError,
+  SourceNotAFileError,
+  TargetExistsError,
+  TargetNotAFileError,
+} from "@camb-kit/node";
 import { PollTimeoutError, TaskFailedError } from "@camb-kit/polling";
 import { CommanderError } from "commander";
 
@@ -51,6 +57,8 @@ const RULES: readonly Rule[] = [
   [TargetExistsError, ExitCode.badInput],
   [TargetNotAFileError, ExitCode.badInput],
   [MissingFolderError, ExitCode.badInput],
+  [MissingFileError, ExitCode.badInput],
+  [SourceNotAFileError, ExitCode.badInput],
   [CambConnectionError, ExitCode.apiError],
   [CambTimeoutError, ExitCode.apiError],
   [CambError, ExitCode.apiError],

@@ -8,7 +8,7 @@ import { type AudioInfo, describeAudio, inspectAudio } from "./inspect-audio.js"
  * printed without any key it may have echoed.
  */
 export function printResult(context: Context, value: unknown, lines: string[]): void {
-  const text = context.json ? JSON.stringify(value, null, 2) : lines.join("\n");
+  const text = context.json ? JSON.stringify(value, null, 2) : lines.join("\n") || "(none)";
   process.stdout.write(`${redactSecrets(text)}\n`);
 }
 

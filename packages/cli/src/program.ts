@@ -1,18 +1,35 @@
 // The `camb` program: its commands and options, and how a command's outcome becomes an exit code.
 import { defaultBaseUrl } from "@camb-kit/client/spec";
 import { Command, Option } from "commander";
+import type { Action } from "./command-kit.js";
+import { dictionariesCommand } from "./commands/dictionaries.js";
+import { dubCommand } from "./commands/dub.js";
+import { foldersCommand } from "./commands/folders.js";
 import { languages, voices } from "./commands/listings.js";
 import { results } from "./commands/results.js";
 import { sandbox } from "./commands/sandbox.js";
+import { separateCommand } from "./commands/separate.js";
 import { DURATION_RANGE, sound } from "./commands/sound.js";
+import { statusCommand, waitCommand } from "./commands/status.js";
+import { storyCommand } from "./commands/story.js";
+import { subtitlesCommand } from "./commands/subtitles.js";
+import { transcribeCommand } from "./commands/transcribe.js";
+import { translateCommand } from "./commands/translate.js";
 import { DEFAULT_SPEECH_FORMAT, SPEECH_FORMATS, tts } from "./commands/tts.js";
 import { MIN_DESCRIPTION, voice } from "./commands/voice.js";
-import { type Context, type GlobalOptions, openContext } from "./context.js";
+import { type GlobalOptions, openContext } from "./context.js";
 import { describeError, ExitCode, exitCodeFor } from "./exit-codes.js";
 import { interruptSignal } from "./interrupt.js";
 
-/** A command body; a number it resolves with is the exit code (e.g. `results` when some downloads failed). */
-type Action = (context: Context) => Promise<unknown>;
+/**
+ * Gives a command built on its own (and its subcommands) the program's settings, which only `.command()`
+ * copies: without them a usage error would exit 1 through process.exit instead of throwing for exit 2.
+ */
+function inheritSettings(command: Command, parent: Command): Command {
+  command.copyInheritedSettings(parent);
+  for (const sub of command.commands) inheritSettings(sub, command);
+  return command;
+}
 
 /** Builds the `camb` program. `run` opens a context per command and closes it however the command ends. */
 function buildProgram(
@@ -20,7 +37,9 @@ function buildProgram(
   signal: AbortSignal,
 ): Command {
   const program = new Command("camb")
-    .description("CAMB.AI from the terminal: speech, sound, voice design, voices, languages and results.")
+    .description(
+      "CAMB.AI from the terminal: speech, sound, voices, dubbing, transcription, translation, separation, stories, subtitles.",
+    )
     .option("--sandbox", "use the embedded local sandbox even when CAMB_API_KEY is set")
     .option("--base-url <url>", `API base URL (default ${defaultBaseUrl}, or CAMB_BASE_URL)`)
     .option("--json", "print machine-readable JSON on stdout")
@@ -80,6 +99,21 @@ function buildProgram(
     .action((family: string, runIds: string[], options, command: Command) =>
       run(command, (context) => results(context, family, runIds, options)),
     );
+
+  for (const make of [
+    dubCommand,
+    transcribeCommand,
+    translateCommand,
+    separateCommand,
+    storyCommand,
+    subtitlesCommand,
+    dictionariesCommand,
+    foldersCommand,
+    statusCommand,
+    waitCommand,
+  ]) {
+    program.addCommand(inheritSettings(make(run), program));
+  }
 
   program
     .command("sandbox")

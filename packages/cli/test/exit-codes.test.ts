@@ -9,7 +9,9 @@ import {
 } from "@camb-kit/client";
 import {
   IdleTimeoutError,
+  MissingFileError,
   MissingFolderError,
+  SourceNotAFileError,
   TargetExistsError,
   TargetNotAFileError,
   TruncatedStreamError,
@@ -59,6 +61,8 @@ const table: [string, unknown, number][] = [
   ["an existing target", new TargetExistsError("a.wav"), ExitCode.badInput],
   ["a special file at the target", new TargetNotAFileError("/dev/x", "a FIFO"), ExitCode.badInput],
   ["a missing folder", new MissingFolderError("out", null), ExitCode.badInput],
+  ["a missing upload", new MissingFileError("talk.wav", null), ExitCode.badInput],
+  ["an upload that is a folder", new SourceNotAFileError("talks/", "a directory"), ExitCode.badInput],
   ["a task that failed", new TaskProcessingError("t", payload), ExitCode.taskFailed],
   ["a task the server timed out", new TaskTimedOutError("t", { status: "TIMEOUT" }), ExitCode.taskFailed],
   ["no credits", new PaymentRequiredError("t", { status: "PAYMENT_REQUIRED" }), ExitCode.taskFailed],
