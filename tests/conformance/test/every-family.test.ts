@@ -1,6 +1,7 @@
 // Every family of the generated table, the real spec's and the fixture's, through every helper: created from
 // the spec's example request, waited for, saved whole, bulk-downloaded, and followed by the CLI. One loop over
 // the table; no family is named here, so a family added to the spec is tested by `pnpm generate` alone.
+import { readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { inspectAudio, runCli } from "@camb-kit/cli";
@@ -21,6 +22,7 @@ beforeAll(async () => {
 afterAll(() => world.sandbox.close());
 
 const poll = { intervalMs: 20, maxIntervalMs: 50 };
+type SavedFile = { path: string; bytes: number; contentType: string };
 const names = Object.keys(families) as TaskFamily[];
 
 /** One finished run of `family` from its example request (its parent's first, when it has one). */
@@ -51,15 +53,22 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string }>
   }
 }
 
-/** A saved file is whole: its size is what the save reported, its name ends in its type's extension. */
-async function expectWhole(file: { path: string; bytes: number; contentType?: string | undefined }) {
+/**
+ * A saved file is whole: its size is what the save reported, its name ends in its type's extension, an audio
+ * file decodes to the end and a text file is UTF-8 text. Answers how many files were decoded as audio.
+ */
+async function expectWhole(file: { path: string; bytes: number; contentType: string }): Promise<number> {
   expect((await stat(file.path)).size).toBe(file.bytes);
   expect(file.bytes).toBeGreaterThan(0);
-  if (!file.contentType) return;
   expect(file.path.endsWith(`.${extensionOf(file.contentType)}`), file.path).toBe(true);
-  if (mediaKind(file.contentType) === "audio") {
-    expect((await inspectAudio(file.path)).bytes).toBe(file.bytes);
+  if (mediaKind(file.contentType) === "text") {
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file.path))).not.toThrow();
   }
+  if (!file.contentType.startsWith("audio/")) return 0;
+  const audio = await inspectAudio(file.path);
+  expect(audio.bytes).toBe(file.bytes);
+  expect(audio.durationSeconds).toBeGreaterThan(0);
+  return 1;
 }
 
 describe.each(names)("%s, from the spec's example request", (family) => {
@@ -92,10 +101,15 @@ describe.each(names)("%s, from the spec's example request", (family) => {
       const saved = (await saveResult(world.camb, family as never, done.runId as number, target, {
         mkdir: true,
         ...(Object.keys(params).length > 0 ? { path: params } : {}),
-      } as never)) as { path: string; bytes?: number; files?: { path: string; bytes: number }[] };
-      const written = saved.files ?? [saved as { path: string; bytes: number }];
+      } as never)) as { path: string; bytes: number; contentType: string; files?: SavedFile[] };
+      const written = saved.files ?? [saved];
       expect(written.length).toBeGreaterThan(0);
-      for (const file of written) await expectWhole(file);
+      let decoded = 0;
+      for (const file of written) decoded += await expectWhole(file);
+      // A result that is audio, or points at audio, gave at least one file that decodes to its end.
+      if (entry.resultIsAudio || entry.assets.some((asset) => asset.kind === "audio")) {
+        expect(decoded).toBeGreaterThan(0);
+      }
     });
 
   if (entry.bulk !== null)

@@ -31,13 +31,13 @@ function wrapper({ children }: { children: ReactNode }) {
 test("useCreateAndWait creates and waits for a task of the family; useResultAudio gets its audio", async () => {
   const { result } = renderHook(
     () => {
-      const task = useCreateAndWait(FAMILY, { intervalMs: 10, maxIntervalMs: 20 });
-      const audio = useResultAudio(FAMILY, task.data?.runId);
+      const task = useCreateAndWait({ family: FAMILY, intervalMs: 10, maxIntervalMs: 20 });
+      const audio = useResultAudio({ family: FAMILY, runId: task.data?.runId });
       return { task, audio };
     },
     { wrapper },
   );
-  act(() => result.current.task.mutate({ prompt: "a jingle in the browser", duration: 1 }));
+  act(() => result.current.task.mutate({ body: { prompt: "a jingle in the browser", duration: 1 } }));
   await waitFor(() => expect(result.current.task.isSuccess).toBe(true), { timeout: 10_000 });
   expect(result.current.task.data).toMatchObject({ taskId: expect.any(String), runId: expect.any(Number) });
   await waitFor(() => expect(result.current.audio.blob).toBeDefined(), { timeout: 10_000 });
