@@ -16,23 +16,45 @@ export {
 } from "./polling-errors.js";
 export { CambProvider, type CambProviderProps, useCamb, useCambClient } from "./provider.js";
 export { cambKeys } from "./query-keys.js";
+export { type ResultAudioData, resultAudioQueryOptions } from "./query-options/result-audio.js";
+export {
+  languageResultQueryOptions,
+  resultQueryOptions,
+  transcriptQueryOptions,
+} from "./query-options/results.js";
+export {
+  type TaskError,
+  type TaskStatusSchedule,
+  taskStatusQueryOptions,
+} from "./query-options/task-status.js";
 export {
   type SpeechStatus,
   type SpeechStreamOptions,
   type SpeechStreamState,
   useSpeechStream,
 } from "./speech/use-speech-stream.js";
+export { createUploadFetch, type UploadFetchOptions } from "./upload/upload-fetch.js";
+export type { UploadProgress } from "./upload/upload-tags.js";
 export {
-  type CreateAndWaitHookOptions,
+  type CreateAndWaitData,
+  type CreateAndWaitExtras,
+  type CreateAndWaitFamily,
+  type CreateAndWaitOptions,
   type CreateAndWaitProgress,
-  type CreateAndWaitState,
+  type CreateAndWaitVariables,
+  type UseCreateAndWaitResult,
   useCreateAndWait,
 } from "./use-create-and-wait.js";
 export { useObjectUrl } from "./use-object-url.js";
-export { type ResultAudioState, useResultAudio } from "./use-result-audio.js";
 export {
-  type TaskError,
+  type ResultAudioExtras,
+  type ResultAudioOptions,
+  type UseResultAudioResult,
+  useResultAudio,
+} from "./use-result-audio.js";
+export {
+  type TaskStatusExtras,
   type TaskStatusOptions,
-  type TaskStatusState,
+  type UseTaskStatusResult,
   useTaskStatus,
 } from "./use-task-status.js";

@@ -1,118 +1,90 @@
-// useTaskStatus: a task's status polled through TanStack Query on @camb-kit/polling's schedule, classified
-// exactly as waitForTask classifies it, until the task ends.
-import {
-  CambApiError,
-  getTaskStatus,
-  type StatusTaskFamily,
-  type TaskStatus,
-  type TaskStatusResult,
-  unwrap,
-} from "@camb-kit/client";
-import { classifyStatus, type StatusError } from "@camb-kit/polling";
-import { resolvePollOptions, scheduledDelay } from "@camb-kit/polling/internal";
-import { type UseQueryResult, useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
-import type { CambQueryError } from "./camb-query-client.js";
+// useTaskStatus: TanStack's useQuery over taskStatusQueryOptions, with where the task stands beside it.
+import type { PollableTaskFamily, TaskStatus, TaskStatusAnswer } from "@camb-kit/client";
+import { TaskFailedError } from "@camb-kit/polling";
+import { type UseQueryOptions, type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useCambClient } from "./provider.js";
-import { cambKeys } from "./query-keys.js";
+import type { cambKeys } from "./query-keys.js";
+import {
+  type TaskError,
+  type TaskStatusSchedule,
+  taskStatusQueryOptions,
+} from "./query-options/task-status.js";
+import { outcomeOf } from "./task-outcome.js";
 
-export interface TaskStatusOptions {
-  /** First delay between two checks, in ms; it grows by `backoffFactor` up to `maxIntervalMs`. Default 1000. */
-  intervalMs?: number;
-  /** Largest delay between two checks, in ms. Default 10000. */
-  maxIntervalMs?: number;
-  /** Growth of the delay per check; 1 for a fixed interval. Default 1.5. */
-  backoffFactor?: number;
-  /** "full" (default) spreads tabs that poll together; "none" uses the exact backoff ceiling. */
-  jitter?: "full" | "none";
-  /** Source of randomness for the jitter, in [0, 1). Default Math.random. */
-  random?: () => number;
-  /** Set false to hold off polling (a missing task id does that too). */
-  enabled?: boolean;
-  /**
-   * Keep polling while the tab is hidden. Default true: the user is waiting for this task, and the backoff
-   * keeps the cost low. TanStack's own default is false.
-   */
-  refetchIntervalInBackground?: boolean;
-  /** Retries of a failed status call by TanStack Query. Default false: the client already retries 5xx/429. */
-  retry?: boolean | number;
-}
+/**
+ * Options of `useTaskStatus`: the family and task id, the schedule (polling's option names and defaults),
+ * and any other option of `useQuery` (`enabled`, `retry`, `refetchIntervalInBackground`, `gcTime`…).
+ */
+export type TaskStatusOptions<F extends PollableTaskFamily> = TaskStatusSchedule &
+  Omit<
+    UseQueryOptions<
+      TaskStatusAnswer<F>,
+      TaskError,
+      TaskStatusAnswer<F>,
+      ReturnType<typeof cambKeys.taskStatus>
+    >,
+    "queryKey" | "queryFn" | "select" | "refetchInterval"
+  > & {
+    family: F;
+    /** Nothing is sent while it is missing. */
+    taskId: string | null | undefined;
+  };
 
-/** The failure a task status hook can report. `TaskFailedError` subclasses carry `status` and `exceptionReason`. */
-export type TaskError = StatusError | CambQueryError;
-
-export interface TaskStatusState {
-  /** The last status seen, e.g. "PENDING"; undefined before the first answer. */
-  status: TaskStatus | undefined;
-  /** The run id to fetch the result by, once the status is SUCCESS. */
+/** What `useTaskStatus` adds beside TanStack's result. */
+export interface TaskStatusExtras {
+  /** The last status seen: the API's, the failing one of `error`, or SUCCESS / PENDING for a list of runs. */
+  taskStatus: TaskStatus | undefined;
+  /** The run id to fetch the result by, once the task is done. */
   runId: number | undefined;
-  /** True while there is a task id and no ending yet (neither a terminal status nor an error). */
+  /** True while there is a task id and no ending yet (neither a final status nor an error). */
   isWaiting: boolean;
-  isSuccess: boolean;
+  /** The task succeeded: `runId` is set. */
+  isDone: boolean;
+  /** The task failed, or the status call did: `error` says which. */
   isFailed: boolean;
-  /** A TaskFailedError subclass for ERROR / TIMEOUT / PAYMENT_REQUIRED, or the status call's own error. */
-  error: TaskError | null;
-  /** The last status payload as the API sent it. */
-  data: TaskStatusResult | undefined;
-  /** The underlying TanStack query, for `refetch`, `dataUpdatedAt` and the like. */
-  query: UseQueryResult<TaskStatusResult, CambQueryError>;
 }
 
-/** Where the task stands after the last answer (pending before the first), as waitForTask would see it. */
-function outcomeOf(taskId: string, data: TaskStatusResult | undefined) {
-  return data === undefined
-    ? ({ state: "pending" } as const)
-    : classifyStatus(taskId, data, "fail", undefined);
+/** TanStack's `UseQueryResult`, unchanged, with `TaskStatusExtras` beside it. */
+export type UseTaskStatusResult<F extends PollableTaskFamily> = UseQueryResult<
+  TaskStatusAnswer<F>,
+  TaskError
+> &
+  TaskStatusExtras;
+
+/** The status a list of runs or a failure stands for, where the answer itself carries none. */
+function statusOf(data: unknown, error: unknown, done: boolean): TaskStatus | undefined {
+  if (error instanceof TaskFailedError) return error.status;
+  const status = (data as { status?: unknown } | undefined)?.status;
+  if (typeof status === "string") return status as TaskStatus;
+  if (data === undefined) return undefined;
+  return done ? "SUCCESS" : "PENDING";
 }
 
 /**
- * Polls `GET /<family>/{task_id}` with a growing delay until the task ends, then stops. It checks once at
- * once (the task may be finished already), then after `intervalMs`, `intervalMs * backoffFactor`, … Unmounting
- * stops the polling and aborts a check in flight.
+ * Polls a task's status with `taskStatusQueryOptions` until it ends, then stops; unmounting stops it and
+ * aborts a check in flight. Returns TanStack's result unchanged (`data` is the status, `error` a typed task
+ * failure or the call's error) with `taskStatus`, `runId`, `isWaiting`, `isDone` and `isFailed` beside it.
  */
-export function useTaskStatus(
-  family: StatusTaskFamily,
-  taskId: string | null | undefined,
-  options: TaskStatusOptions = {},
-): TaskStatusState {
+export function useTaskStatus<F extends PollableTaskFamily>(
+  options: TaskStatusOptions<F>,
+): UseTaskStatusResult<F> {
+  const { family, taskId, intervalMs, maxIntervalMs, backoffFactor, jitter, random, ...rest } = options;
   const client = useCambClient();
-  const { intervalMs, maxIntervalMs, backoffFactor, jitter, random } = options;
-  // The waiters' own defaults and checks (a RangeError naming the option, e.g. for an interval of 0).
-  const schedule = resolvePollOptions({ intervalMs, maxIntervalMs, backoffFactor, jitter, random });
   const id = taskId ?? "";
-
+  const schedule = { intervalMs, maxIntervalMs, backoffFactor, jitter, random };
   const query = useQuery({
-    queryKey: cambKeys.taskStatus(family, id),
-    queryFn: async ({ signal }) => {
-      const result = await getTaskStatus(client, family, id, { signal });
-      const data = unwrap(result);
-      // An empty 200 is no status at all: TanStack Query must not cache `undefined` as one.
-      if (data === undefined) throw CambApiError.fromResponse(result.response, "the response has no body");
-      return data;
-    },
-    enabled: id !== "" && options.enabled !== false,
-    retry: options.retry ?? false,
-    // A terminal status never changes: no refetch on focus or remount once there.
-    staleTime: (q) => (outcomeOf(id, q.state.data).state === "pending" ? 0 : Infinity),
-    refetchInterval: (q) => {
-      if (q.state.status === "error" || outcomeOf(id, q.state.data).state !== "pending") return false;
-      // dataUpdateCount is the number of answers so far: the n-th answer is followed by the n-th delay.
-      return scheduledDelay(schedule, Math.max(1, q.state.dataUpdateCount));
-    },
-    refetchIntervalInBackground: options.refetchIntervalInBackground ?? true,
+    ...taskStatusQueryOptions(client, family, id, schedule),
+    ...rest,
+    enabled: id === "" ? false : (rest.enabled ?? true),
   });
-
-  const outcome = useMemo(() => outcomeOf(id, query.data), [id, query.data]);
-  const error = outcome.state === "failure" ? outcome.error : query.error;
-  const isSuccess = outcome.state === "success";
-  return {
-    status: query.data?.status,
-    runId: outcome.state === "success" ? outcome.value.run_id : undefined,
-    isWaiting: id !== "" && options.enabled !== false && error === null && !isSuccess,
-    isSuccess,
-    isFailed: error !== null,
-    error,
-    data: query.data,
-    query,
-  };
+  const outcome = outcomeOf(family, id, query.data);
+  const isDone = query.error === null && outcome.state === "success";
+  const isFailed = query.error !== null || outcome.state === "failure";
+  return Object.assign(query, {
+    taskStatus: statusOf(query.data, query.error, isDone),
+    runId: isDone && outcome.state === "success" ? outcome.runId : undefined,
+    isWaiting: id !== "" && rest.enabled !== false && !isDone && !isFailed,
+    isDone,
+    isFailed,
+  });
 }

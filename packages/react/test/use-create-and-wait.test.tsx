@@ -20,12 +20,14 @@ describe("useCreateAndWait", () => {
   it("creates, reports progress and resolves with the task and run ids", async () => {
     const sandbox = installSandbox({ pendingPolls: 2 });
     fakeTime();
-    const { result, queryClient } = renderCambHook(() => useCreateAndWait("text-to-sound", fixed));
+    const { result, queryClient } = renderCambHook(() =>
+      useCreateAndWait({ family: "text-to-sound", ...fixed }),
+    );
     expect(result.current.progress).toBeUndefined();
 
     let settled: Awaited<ReturnType<typeof result.current.mutateAsync>> | undefined;
     act(() => {
-      result.current.mutateAsync(sound).then((value) => {
+      result.current.mutateAsync({ body: sound }).then((value) => {
         settled = value;
       });
     });
@@ -58,14 +60,16 @@ describe("useCreateAndWait", () => {
   it("shares what it learned with useTaskStatus: no second poller needed for a finished task", async () => {
     const sandbox = installSandbox({ pendingPolls: 0 });
     fakeTime();
-    const { result, queryClient } = renderCambHook(() => useCreateAndWait("text-to-sound", fixed));
-    act(() => result.current.mutate(sound));
+    const { result, queryClient } = renderCambHook(() =>
+      useCreateAndWait({ family: "text-to-sound", ...fixed }),
+    );
+    act(() => result.current.mutate({ body: sound }));
     await advance(1000);
     const { taskId } = result.current.data!;
     const seen = sandbox.requests.length;
-    const status = renderCambHook(() => useTaskStatus("text-to-sound", taskId), { queryClient });
+    const status = renderCambHook(() => useTaskStatus({ family: "text-to-sound", taskId }), { queryClient });
     await advance(60_000);
-    expect(status.result.current).toMatchObject({ status: "SUCCESS", runId: result.current.data?.runId });
+    expect(status.result.current).toMatchObject({ taskStatus: "SUCCESS", runId: result.current.data?.runId });
     expect(sandbox.requests.length).toBe(seen);
   });
 
@@ -78,8 +82,8 @@ describe("useCreateAndWait", () => {
     it(`fails with ${ErrorClass.name} when the task ends with ${outcome}`, async () => {
       installSandbox({ pendingPolls: 1, outcome });
       fakeTime();
-      const { result } = renderCambHook(() => useCreateAndWait("text-to-sound", fixed));
-      act(() => result.current.mutate(sound));
+      const { result } = renderCambHook(() => useCreateAndWait({ family: "text-to-sound", ...fixed }));
+      act(() => result.current.mutate({ body: sound }));
       await advance(2000);
       expect(result.current.isError).toBe(true);
       expect(result.current.error).toBeInstanceOf(ErrorClass);
@@ -92,8 +96,10 @@ describe("useCreateAndWait", () => {
   it("fails with PollTimeoutError after its deadline, and stops polling", async () => {
     const sandbox = installSandbox({ pendingPolls: 1000 });
     fakeTime();
-    const { result } = renderCambHook(() => useCreateAndWait("text-to-sound", { ...fixed, timeoutMs: 4500 }));
-    act(() => result.current.mutate(sound));
+    const { result } = renderCambHook(() =>
+      useCreateAndWait({ family: "text-to-sound", ...fixed, timeoutMs: 4500 }),
+    );
+    act(() => result.current.mutate({ body: sound }));
     await advance(5000);
     expect(result.current.error).toBeInstanceOf(PollTimeoutError);
     const seen = sandbox.requests.length;
@@ -104,8 +110,8 @@ describe("useCreateAndWait", () => {
   it("fails with CambApiError when the create call is rejected, and sends nothing else", async () => {
     const sandbox = installSandbox();
     fakeTime();
-    const { result } = renderCambHook(() => useCreateAndWait("text-to-sound", fixed));
-    act(() => result.current.mutate({} as typeof sound));
+    const { result } = renderCambHook(() => useCreateAndWait({ family: "text-to-sound", ...fixed }));
+    act(() => result.current.mutate({ body: {} as typeof sound }));
     await advance(0);
     expect(result.current.error).toBeInstanceOf(CambApiError);
     expect((result.current.error as CambApiError).status).toBe(422);
@@ -116,8 +122,8 @@ describe("useCreateAndWait", () => {
   it("cancel() aborts the wait, returns to idle and sends no further request", async () => {
     const sandbox = installSandbox({ pendingPolls: 1000 });
     fakeTime();
-    const { result } = renderCambHook(() => useCreateAndWait("text-to-sound", fixed));
-    act(() => result.current.mutate(sound));
+    const { result } = renderCambHook(() => useCreateAndWait({ family: "text-to-sound", ...fixed }));
+    act(() => result.current.mutate({ body: sound }));
     await advance(3000);
     expect(result.current.progress?.attempt).toBe(3);
     const seen = sandbox.requests.length;
@@ -132,8 +138,8 @@ describe("useCreateAndWait", () => {
   it("unmounting aborts the wait: zero requests afterwards", async () => {
     const sandbox = installSandbox({ pendingPolls: 1000 });
     fakeTime();
-    const { result, unmount } = renderCambHook(() => useCreateAndWait("text-to-sound", fixed));
-    act(() => result.current.mutate(sound));
+    const { result, unmount } = renderCambHook(() => useCreateAndWait({ family: "text-to-sound", ...fixed }));
+    act(() => result.current.mutate({ body: sound }));
     await advance(2500);
     const seen = sandbox.requests.length;
     expect(seen).toBe(3);
@@ -145,11 +151,11 @@ describe("useCreateAndWait", () => {
   it("a new run aborts the one before", async () => {
     const sandbox = installSandbox({ pendingPolls: 1000 });
     fakeTime();
-    const { result } = renderCambHook(() => useCreateAndWait("text-to-sound", fixed));
-    act(() => result.current.mutate(sound));
+    const { result } = renderCambHook(() => useCreateAndWait({ family: "text-to-sound", ...fixed }));
+    act(() => result.current.mutate({ body: sound }));
     await advance(1000);
     const first = result.current.progress?.taskId;
-    act(() => result.current.mutate({ prompt: "thunder" }));
+    act(() => result.current.mutate({ body: { prompt: "thunder" } }));
     await advance(0);
     const second = result.current.progress?.taskId;
     expect(second).not.toBe(first);

@@ -20,7 +20,7 @@ describe("useResultAudio", () => {
     const sandbox = installSandbox({ pendingPolls: 0 });
     const runId = await finishedRun("The first sentence to speak.");
     const create = vi.spyOn(URL, "createObjectURL");
-    const { result } = renderCambHook(() => useResultAudio("tts", runId));
+    const { result } = renderCambHook(() => useResultAudio({ family: "tts", runId }));
     await waitFor(() => expect(result.current.url).toBeDefined());
     expect(result.current.url).toMatch(/^blob:/);
     expect(result.current.urls).toEqual([result.current.url]);
@@ -39,9 +39,12 @@ describe("useResultAudio", () => {
     const first = await finishedRun("One run.");
     const second = await finishedRun("Another run, a little longer.");
     const revoke = vi.spyOn(URL, "revokeObjectURL");
-    const { result, rerender, unmount } = renderCambHook(({ runId }) => useResultAudio("tts", runId), {
-      initialProps: { runId: first },
-    });
+    const { result, rerender, unmount } = renderCambHook(
+      ({ runId }) => useResultAudio({ family: "tts", runId }),
+      {
+        initialProps: { runId: first },
+      },
+    );
     await waitFor(() => expect(result.current.url).toBeDefined());
     const firstUrl = result.current.url!;
     expect(revoke).not.toHaveBeenCalled();
@@ -63,9 +66,9 @@ describe("useResultAudio", () => {
     const sandbox = installSandbox({ pendingPolls: 0 });
     const runId = await finishedRun("Shared by two players.");
     const revoke = vi.spyOn(URL, "revokeObjectURL");
-    const a = renderCambHook(() => useResultAudio("tts", runId));
+    const a = renderCambHook(() => useResultAudio({ family: "tts", runId }));
     await waitFor(() => expect(a.result.current.url).toBeDefined());
-    const b = renderCambHook(() => useResultAudio("tts", runId), { queryClient: a.queryClient });
+    const b = renderCambHook(() => useResultAudio({ family: "tts", runId }), { queryClient: a.queryClient });
     await waitFor(() => expect(b.result.current.url).toBeDefined());
     expect(b.result.current.url).not.toBe(a.result.current.url);
     expect(pathsSeen(sandbox).filter((path) => path.startsWith("/tts-result/"))).toHaveLength(1);
@@ -87,7 +90,7 @@ describe("useResultAudio", () => {
       quick,
     );
     const create = vi.spyOn(URL, "createObjectURL");
-    const { result } = renderCambHook(() => useResultAudio("text-to-voice", runId));
+    const { result } = renderCambHook(() => useResultAudio({ family: "text-to-voice", runId }));
     await waitFor(() => expect(result.current.urls.length).toBeGreaterThan(0));
     expect(result.current.url).toBe(result.current.urls[0]);
     for (const url of result.current.urls) expect(url).toMatch(/^https?:\/\//);
@@ -103,7 +106,7 @@ describe("useResultAudio", () => {
     const runId = await finishedRun("A download that stalls.");
     const requests = spyOnFetchSignals();
     const create = vi.spyOn(URL, "createObjectURL");
-    const { result, unmount } = renderCambHook(() => useResultAudio("tts", runId));
+    const { result, unmount } = renderCambHook(() => useResultAudio({ family: "tts", runId }));
     await waitFor(() => expect(requests).toHaveLength(1));
     expect(result.current.isLoading).toBe(true);
     const seen = sandbox.requests.length;
@@ -116,14 +119,15 @@ describe("useResultAudio", () => {
 
   it("sends nothing without a run id", async () => {
     const sandbox = installSandbox();
-    const { result } = renderCambHook(() => useResultAudio("tts", undefined));
+    const { result } = renderCambHook(() => useResultAudio({ family: "tts", runId: undefined }));
     expect(result.current).toMatchObject({ url: undefined, urls: [], isLoading: false, error: null });
+    expect(result.current.fetchStatus).toBe("idle");
     expect(sandbox.requests).toHaveLength(0);
   });
 
   it("reports an unknown run as CambApiError", async () => {
     installSandbox();
-    const { result } = renderCambHook(() => useResultAudio("text-to-sound", 987654));
+    const { result } = renderCambHook(() => useResultAudio({ family: "text-to-sound", runId: 987654 }));
     await waitFor(() => expect(result.current.error).not.toBeNull());
     expect(result.current.error).toBeInstanceOf(CambApiError);
     expect((result.current.error as CambApiError).status).toBeGreaterThanOrEqual(400);

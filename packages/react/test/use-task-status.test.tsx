@@ -29,11 +29,12 @@ describe("useTaskStatus", () => {
   it("checks at once, then backs off, and stops at SUCCESS with the run id", async () => {
     const sandbox = installSandbox({ pendingPolls: 3 });
     const taskId = await createdTask();
-    const { result } = renderCambHook(() => useTaskStatus("tts", taskId, fixed));
+    const { result } = renderCambHook(() => useTaskStatus({ family: "tts", taskId, ...fixed }));
     expect(result.current.isWaiting).toBe(true);
 
     await advance(0);
-    expect(result.current.status).toBe("PENDING");
+    expect(result.current.taskStatus).toBe("PENDING");
+    expect(result.current.data).toMatchObject({ status: "PENDING" });
     const statusCalls = () => pathsSeen(sandbox).filter((path) => path === `/tts/${taskId}`).length;
     expect(statusCalls()).toBe(1);
     // Delays of 1000, 2000 and 4000 ms: the 2nd check at 1000, the 3rd at 3000, the 4th at 7000.
@@ -46,9 +47,13 @@ describe("useTaskStatus", () => {
     await advance(4000);
     expect(statusCalls()).toBe(4);
 
+    // TanStack's own fields keep their meaning; the task's are beside them.
     expect(result.current).toMatchObject({
-      status: "SUCCESS",
+      status: "success",
       isSuccess: true,
+      data: { status: "SUCCESS" },
+      taskStatus: "SUCCESS",
+      isDone: true,
       isWaiting: false,
       error: null,
     });
@@ -67,17 +72,22 @@ describe("useTaskStatus", () => {
     it(`reports ${outcome} as a typed ${ErrorClass.name} and stops polling`, async () => {
       const sandbox = installSandbox({ pendingPolls: 1, outcome });
       const taskId = await createdTask("text-to-sound");
-      const { result } = renderCambHook(() => useTaskStatus("text-to-sound", taskId, fixed));
+      const { result } = renderCambHook(() => useTaskStatus({ family: "text-to-sound", taskId, ...fixed }));
       await advance(1000);
-      expect(result.current.status).toBe(outcome);
+      expect(result.current.taskStatus).toBe(outcome);
       expect(result.current.isFailed).toBe(true);
+      // A failing status is the query's error: TanStack Query stops there, as a failed request would.
+      expect(result.current.status).toBe("error");
+      expect(result.current.isError).toBe(true);
       expect(result.current.isWaiting).toBe(false);
       const error = result.current.error;
       expect(error).toBeInstanceOf(ErrorClass);
       expect(error).toBeInstanceOf(TaskFailedError);
       expect((error as TaskFailedError).status).toBe(outcome);
       expect((error as TaskFailedError).taskId).toBe(taskId);
-      expect((error as TaskFailedError).exceptionReason).toBe(result.current.data?.exception_reason ?? null);
+      const payload = (error as TaskFailedError).payload;
+      expect(payload.status).toBe(outcome);
+      expect((error as TaskFailedError).exceptionReason).toBe(payload.exception_reason ?? null);
       expect((error as TaskFailedError).message).toContain(outcome);
       const seen = sandbox.requests.length;
       await advance(600_000);
@@ -88,9 +98,9 @@ describe("useTaskStatus", () => {
   it("sends no request after unmount, even mid-wait", async () => {
     const sandbox = installSandbox({ pendingPolls: 1000 });
     const taskId = await createdTask();
-    const { result, unmount } = renderCambHook(() => useTaskStatus("tts", taskId, fixed));
+    const { result, unmount } = renderCambHook(() => useTaskStatus({ family: "tts", taskId, ...fixed }));
     await advance(3000);
-    expect(result.current.status).toBe("PENDING");
+    expect(result.current.taskStatus).toBe("PENDING");
     const seen = sandbox.requests.length;
     expect(seen).toBeGreaterThan(2);
     unmount();
@@ -102,14 +112,15 @@ describe("useTaskStatus", () => {
     const sandbox = installSandbox();
     fakeTime();
     const { result, rerender } = renderCambHook(
-      ({ id }: { id?: string }) => useTaskStatus("tts", id, fixed),
+      ({ id }: { id?: string }) => useTaskStatus({ family: "tts", taskId: id, ...fixed }),
       {
         initialProps: {},
       },
     );
     await advance(10_000);
     expect(sandbox.requests).toHaveLength(0);
-    expect(result.current).toMatchObject({ isWaiting: false, status: undefined, error: null });
+    expect(result.current).toMatchObject({ isWaiting: false, taskStatus: undefined, error: null });
+    expect(result.current.fetchStatus).toBe("idle");
     rerender({ id: "not-a-task" });
     await advance(0);
     expect(sandbox.requests).toHaveLength(1);
@@ -122,7 +133,7 @@ describe("useTaskStatus", () => {
       { backoffFactor: 0.5 },
       { intervalMs: 5000, maxIntervalMs: 1000 },
     ]) {
-      expect(() => renderCambHook(() => useTaskStatus("tts", "t", bad))).toThrow(
+      expect(() => renderCambHook(() => useTaskStatus({ family: "tts", taskId: "t", ...bad }))).toThrow(
         new RangeError(`Invalid ${Object.keys(bad).at(-1)}: ${Object.values(bad).at(-1)}`),
       );
     }
@@ -131,7 +142,9 @@ describe("useTaskStatus", () => {
   it("surfaces a failing status call as CambApiError and stops", async () => {
     const sandbox = installSandbox();
     fakeTime();
-    const { result } = renderCambHook(() => useTaskStatus("tts", "no-such-task", fixed));
+    const { result } = renderCambHook(() =>
+      useTaskStatus({ family: "tts", taskId: "no-such-task", ...fixed }),
+    );
     await advance(0);
     expect(result.current.isFailed).toBe(true);
     expect(result.current.error).toBeInstanceOf(CambApiError);
