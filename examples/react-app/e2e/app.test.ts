@@ -180,7 +180,7 @@ describe("the React example app in Chromium, against the sandbox through the key
   }
 
   it("never let the key reach the browser, and every API call went through the proxy", async () => {
-    const apiCalls = sandbox.requests.filter((request) => !request.path.startsWith("/storage"));
+    const apiCalls = sandbox.requests.filter((request) => !request.path.startsWith("/_storage"));
     expect(apiCalls.length).toBeGreaterThan(5);
     for (const request of apiCalls) expect(request.headers["x-api-key"]).toBe(API_KEY);
     expect(seenByBrowser.length).toBeGreaterThan(5);

@@ -15,12 +15,22 @@ export interface CambBackendOptions {
   baseUrl?: string | undefined;
 }
 
+/** What the page may call: every read, plus the spending operations its panels start. */
+export const PAGE_ALLOW = [
+  ...DEFAULT_PROXY_ALLOW,
+  "streamSpeech",
+  families.tts.operations.create,
+  families.dub.operations.create,
+  families.transcription.operations.create,
+] as const;
+
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /**
  * The part of the app that holds the key: `createCambProxy` mounted on Vite's dev and preview servers at
  * /api/camb. The browser only ever talks to this origin. Besides the proxy's read-only default, the page may
- * create speech tasks (the one create call it makes).
+ * do exactly what its panels do, each of which spends credits: stream speech, create speech tasks, dub a
+ * video and upload media for transcription (the upload streams through the proxy, never held whole).
  */
 export function cambBackend(options: CambBackendOptions = {}): Plugin {
   let sandbox: RunningSandbox | undefined;
@@ -35,7 +45,7 @@ export function cambBackend(options: CambBackendOptions = {}): Plugin {
       baseUrl = sandbox.url;
       console.log(`camb-kit example: no CAMB_API_KEY, using the sandbox at ${sandbox.url}`);
     }
-    const proxy = createCambProxy({ apiKey, baseUrl, allow: [...DEFAULT_PROXY_ALLOW, families.tts.create] });
+    const proxy = createCambProxy({ apiKey, baseUrl, allow: PAGE_ALLOW });
     const handle = toNodeHandler(proxy);
     return (req, res, next) => {
       const path = req.url ?? "/";

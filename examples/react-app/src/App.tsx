@@ -1,9 +1,11 @@
-// The example app's page: loads the voices, then the voice picker, task speech and streamed speech.
+// The example app's page: the voice picker, task speech and streamed speech, dubbing and transcription.
 import { useCamb } from "@camb-kit/react";
 import { useState } from "react";
+import { DubVideo } from "./components/DubVideo.js";
 import { ErrorMessage } from "./components/ErrorMessage.js";
 import { GenerateSpeech } from "./components/GenerateSpeech.js";
 import { StreamSpeech } from "./components/StreamSpeech.js";
+import { TranscribeFile } from "./components/TranscribeFile.js";
 import { VoicePicker } from "./components/VoicePicker.js";
 
 export function App() {
@@ -27,6 +29,8 @@ export function App() {
       ) : (
         <p>Loading voices…</p>
       )}
+      <DubVideo />
+      <TranscribeFile />
     </main>
   );
 }

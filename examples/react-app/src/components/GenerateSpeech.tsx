@@ -8,8 +8,8 @@ const ENGLISH_US = 1;
 /** Create a TTS task, wait for it with progress, then play its FLAC result from an object URL. */
 export function GenerateSpeech({ voiceId }: { voiceId: number }) {
   const [text, setText] = useState("Hello from camb-kit. This sentence was generated as a task.");
-  const task = useCreateAndWait("tts", { intervalMs: 250, maxIntervalMs: 1000 });
-  const result = useResultAudio("tts", task.data?.runId);
+  const task = useCreateAndWait({ family: "tts", intervalMs: 250, maxIntervalMs: 1000 });
+  const result = useResultAudio({ family: "tts", runId: task.data?.runId });
   const status = task.progress?.status?.status;
 
   return (
@@ -27,7 +27,7 @@ export function GenerateSpeech({ voiceId }: { voiceId: number }) {
           type="button"
           data-testid="generate"
           disabled={task.isPending}
-          onClick={() => task.mutate({ text, voice_id: voiceId, language: ENGLISH_US })}
+          onClick={() => task.mutate({ body: { text, voice_id: voiceId, language: ENGLISH_US } })}
         >
           Generate
         </button>{" "}
