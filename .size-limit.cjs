@@ -34,12 +34,13 @@ module.exports = [
   },
   // Every export, the generated families and operations tables included: what an app that imports `*`
   // pays. Apps import what they use; the budget of issue 7 is the entry above. This one grows with the spec
-  // (issue 13: 14 families and 77 operations, +2.6 kB of tables) and with the multipart encoder.
+  // (issue 13: 14 families and 77 operations, +2.6 kB of tables) and with the multipart encoder; issue 14's
+  // result calls (per-language results, transcripts, result parameters) and every-family creates, +0.33 kB.
   {
     name: "@camb-kit/client (everything)",
     path: "packages/client/dist/index.js",
     import: "*",
-    limit: "12 kB",
+    limit: "12.4 kB",
     gzip: true,
   },
   // Issue 7 set 1.5 kB; issue 12's per-check deadline (each status check gets only the time left) added
@@ -56,13 +57,16 @@ module.exports = [
   // missing ids), option validation and watchTask's early stop. Issue 7 asked 1.5 kB for the whole package;
   // the measured cost of each part is in the issue's closing note, and none could go without losing tested
   // behaviour, so the budget is set just above what it is. Issue 12 added 0.2 kB: each check gets only the
-  // time left, run ids are validated, a glitched unknown status is tolerated once.
+  // time left, run ids are validated, a glitched unknown status is tolerated once. Issue 14 added 0.46 kB:
+  // every family's shapes read off the table (a list-of-runs status, a create that answers the finished
+  // result, the files of a create-or-ready family asked for once more after SUCCESS, its error class) and the
+  // numeric jitter of the new default schedule.
   {
     name: "@camb-kit/polling (waitForTask, createAndWait, watchTask)",
     path: "packages/polling/dist/index.js",
     import: "{ waitForTask, createAndWait, watchTask }",
     ignore: ["@camb-kit/client"],
-    limit: "2.5 kB",
+    limit: "2.9 kB",
     gzip: true,
   },
   {
