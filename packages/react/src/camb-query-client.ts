@@ -24,21 +24,20 @@ import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "ope
  */
 export type CambQueryError = CambApiError | Error;
 
-type Paths = paths;
-type Init<Path extends keyof Paths, Method extends HttpMethod> = MaybeOptionalInit<Paths[Path], Method>;
-type Data<Path extends keyof Paths, Method extends HttpMethod, I> = Required<
-  FetchResponse<Paths[Path][Method & keyof Paths[Path]] & Record<string | number, any>, I, MediaType>
+type Init<Path extends keyof paths, Method extends HttpMethod> = MaybeOptionalInit<paths[Path], Method>;
+type Data<Path extends keyof paths, Method extends HttpMethod, I> = Required<
+  FetchResponse<paths[Path][Method & keyof paths[Path]] & Record<string | number, any>, I, MediaType>
 >["data"];
 type WithUnknowns<I> = I & { [key: string]: unknown };
 type Select<TData, TSelect> = TSelect extends (data: TData) => infer R ? R : TData;
 
 /** The query key `useCamb()` builds, as openapi-react-query does: `[method, path]` or `[method, path, init]`. */
-export type CambQueryKey<Method extends HttpMethod, Path extends PathsWithMethod<Paths, Method>> =
+export type CambQueryKey<Method extends HttpMethod, Path extends PathsWithMethod<paths, Method>> =
   | readonly [Method, Path]
   | readonly [Method, Path, unknown];
 
 // The four signatures below are openapi-react-query's (0.5), with the error type replaced by CambQueryError.
-type QueryOptionsOf<D, Method extends HttpMethod, Path extends PathsWithMethod<Paths, Method>, S> = Omit<
+type QueryOptionsOf<D, Method extends HttpMethod, Path extends PathsWithMethod<paths, Method>, S> = Omit<
   UseQueryOptions<D, CambQueryError, Select<D, S>, CambQueryKey<Method, Path>>,
   "queryKey" | "queryFn"
 >;
@@ -53,7 +52,7 @@ export interface CambQueryClient {
   /** Options for `useQuery`, `useQueries`, `prefetchQuery` or `ensureQueryData`, keyed like `useQuery`. */
   queryOptions<
     Method extends HttpMethod,
-    Path extends PathsWithMethod<Paths, Method>,
+    Path extends PathsWithMethod<paths, Method>,
     I extends Init<Path, Method>,
     O extends QueryOptionsOf<Data<Path, Method, I>, Method, Path, O["select"]>,
   >(
@@ -75,7 +74,7 @@ export interface CambQueryClient {
   /** `useQuery` for one operation of the spec, e.g. `useQuery("get", "/list-voices")`. */
   useQuery<
     Method extends HttpMethod,
-    Path extends PathsWithMethod<Paths, Method>,
+    Path extends PathsWithMethod<paths, Method>,
     I extends Init<Path, Method>,
     O extends QueryOptionsOf<Data<Path, Method, I>, Method, Path, O["select"]>,
   >(
@@ -87,7 +86,7 @@ export interface CambQueryClient {
   /** `useSuspenseQuery` for one operation of the spec. */
   useSuspenseQuery<
     Method extends HttpMethod,
-    Path extends PathsWithMethod<Paths, Method>,
+    Path extends PathsWithMethod<paths, Method>,
     I extends Init<Path, Method>,
     O extends Omit<
       UseSuspenseQueryOptions<
@@ -106,7 +105,7 @@ export interface CambQueryClient {
   /** `useMutation` for one operation; `mutate(init)` takes what the openapi-fetch call takes. */
   useMutation<
     Method extends HttpMethod,
-    Path extends PathsWithMethod<Paths, Method>,
+    Path extends PathsWithMethod<paths, Method>,
     I extends Init<Path, Method>,
     TOnMutateResult = unknown,
   >(

@@ -1,6 +1,6 @@
 // CambProvider and the hooks that read it: useCambClient for direct calls, useCamb for typed queries.
 import type { CambClient } from "@camb-kit/client";
-import { createContext, createElement, type ReactNode, useContext, useMemo } from "react";
+import { createContext, createElement, type ReactElement, type ReactNode, useContext, useMemo } from "react";
 import { type CambQueryClient, createCambQueryClient } from "./camb-query-client.js";
 
 interface CambContextValue {
@@ -23,7 +23,7 @@ export interface CambProviderProps {
  * Makes a CAMB client available to the hooks. It brings no QueryClient of its own: place it inside your
  * app's `QueryClientProvider`, so CAMB queries share your cache, defaults and devtools.
  */
-export function CambProvider({ client, children }: CambProviderProps) {
+export function CambProvider({ client, children }: CambProviderProps): ReactElement {
   const value = useMemo(() => ({ client, api: createCambQueryClient(client) }), [client]);
   return createElement(CambContext.Provider, { value }, children);
 }
