@@ -42,6 +42,7 @@ export async function fetchAsset(
     idleTimeoutMs: options.idleTimeoutMs,
     fsync: options.fsync,
     mkdir: options.mkdir,
+    onProgress: options.onProgress,
     contentType,
   });
 }

@@ -9,7 +9,7 @@ import { type SaveAudioOptions, type SaveAudioResult, saveAudio } from "./save-a
 export type PlainFetch = (url: string, init: { signal?: AbortSignal }) => Promise<Response>;
 
 export interface FetchToFileOptions
-  extends Pick<SaveAudioOptions, "overwrite" | "idleTimeoutMs" | "fsync" | "mkdir"> {
+  extends Pick<SaveAudioOptions, "overwrite" | "idleTimeoutMs" | "fsync" | "mkdir" | "onProgress"> {
   signal?: AbortSignal | undefined;
   fetch?: PlainFetch | undefined;
 }
@@ -43,5 +43,6 @@ export async function fetchToFile(
     idleTimeoutMs: options.idleTimeoutMs,
     fsync: options.fsync,
     mkdir: options.mkdir,
+    onProgress: options.onProgress,
   });
 }

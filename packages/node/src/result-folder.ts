@@ -103,11 +103,17 @@ export class ResultFolder {
   }
 
   #add(saved: { path: string; bytes: number; contentType?: string | undefined }, facts: FileFacts) {
+    // The facts are picked, not spread: callers pass the asset itself, whose pre-signed URL (a credential
+    // in its query) must not reach the manifest on disk.
+    const { kind, key, language, format } = facts;
     const file: ManifestFile = {
       path: saved.path,
       bytes: saved.bytes,
       contentType: saved.contentType,
-      ...facts,
+      kind,
+      key,
+      ...(language === undefined ? {} : { language }),
+      ...(format === undefined ? {} : { format }),
     };
     this.files.push(file);
     return file;

@@ -47,7 +47,11 @@ describe("saveResult of a JSON result, for every family that has one", () => {
       const sb = await sandbox();
       const runId = await finishedRun(sb.client, family);
       const dir = join(await tempDir(), "out");
-      const manifest = await save(sb.client, family, runId, dir, pathOption(family));
+      const progress: number[] = [];
+      const manifest = await save(sb.client, family, runId, dir, {
+        ...pathOption(family),
+        onProgress: ({ bytes }: { bytes: number }) => progress.push(bytes),
+      });
       const raw = unwrap(
         await (getResultJson as (...a: unknown[]) => never)(sb.client, family, runId, pathOption(family)),
       );
@@ -60,7 +64,10 @@ describe("saveResult of a JSON result, for every family that has one", () => {
         expect((await readFile(file.path)).length).toBe(file.bytes);
         await expectRealMedia(file.path, file.contentType);
       }
-      const onDisk = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8"));
+      const manifestText = await readFile(join(dir, "manifest.json"), "utf8");
+      // No pre-signed URL (a credential in its query) is written to disk.
+      expect(manifestText).not.toMatch(/https?:\/\//);
+      const onDisk = JSON.parse(manifestText);
       expect(onDisk.files).toEqual(
         manifest.files.map((file) => ({ ...file, path: file.path.slice(dir.length + 1) })),
       );
@@ -70,6 +77,8 @@ describe("saveResult of a JSON result, for every family that has one", () => {
       const assets = manifest.files.filter((file) => file.kind !== "transcript" && file.kind !== "result");
       expect(assets).toHaveLength(urlsIn(raw).length);
       for (const file of assets) expect(assetKinds).toContain(file.kind);
+      // Each downloaded file's progress reached its size (progress counts per file).
+      for (const file of assets) expect(progress).toContain(file.bytes);
       const json = await readFile(join(dir, "result.json"), "utf8");
       expect(urlsIn(JSON.parse(json))).toEqual([]);
 
