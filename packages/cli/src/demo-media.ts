@@ -100,7 +100,12 @@ export async function mediaTour(
     target_languages: [spanish.id, french.id],
   });
   files.push(
-    ...(await saveOutputs(context, dub.family, dub.runId, join(outDir, "dub"))).files.map((f) => f.path),
+    ...(
+      await saveOutputs(context, dub.family, dub.runId, join(outDir, "dub"), {
+        source: english,
+        targets: [spanish, french],
+      })
+    ).files.map((f) => f.path),
   );
 
   step("separating the speech from its background: both stems saved");

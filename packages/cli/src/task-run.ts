@@ -1,15 +1,13 @@
-// Creating a task of any family and waiting for it with its statuses on stderr: one flow for every command.
-// The create call is read off the families table (its path parameters, a JSON or multipart body, an answer
-// that may already be the finished result), so no family is named here.
+// Creating a task of any family and waiting for it with its statuses on stderr: one flow for every command,
+// on polling's createAndWait and waitForTask, which read every irregular family off the families table.
+import type { CreateTaskBody, PollableTaskFamily, TaskFamily } from "@camb-kit/client";
 import {
-  type CambClient,
-  type FetchResult,
-  families,
-  type StatusTaskFamily,
-  type TaskFamily,
-  unwrap,
-} from "@camb-kit/client";
-import { MissingTaskIdError, waitForTask } from "@camb-kit/polling";
+  type CreateAndWaitFamily,
+  createAndWait,
+  MissingRunIdError,
+  type StatusInfo,
+  waitForTask,
+} from "@camb-kit/polling";
 import type { Context } from "./context.js";
 
 /** How a task ended: its run id, and the create answer itself when that already was the finished result. */
@@ -18,60 +16,68 @@ export interface TaskOutcome {
   /** Undefined when the create call answered the finished result (the family's `createMayFinish`). */
   taskId: string | undefined;
   runId: number;
+  /** The SUCCESS status the wait ended on; undefined when nothing was waited for. */
+  status: unknown;
+  /** The create answer when it was the finished result, or the files a result-less family answered. */
   finished: unknown;
+}
+
+/**
+ * What a status answer says, for a progress line: its `status` field, or for a status that is a list of
+ * runs (`statusKind: "runs"`, which has no status field) how many runs it holds so far.
+ */
+export function statusLabel(status: unknown): string {
+  if (Array.isArray(status)) return status.length === 0 ? "no run yet" : `${status.length} run(s)`;
+  const state = (status as { status?: unknown } | null)?.status;
+  return typeof state === "string" ? state : JSON.stringify(status);
+}
+
+/** The polling options every wait of a command takes: its schedule, Ctrl-C, statuses on stderr. */
+function waitOptions(context: Context, family: TaskFamily) {
+  return {
+    ...context.poll,
+    signal: context.signal,
+    onStatus: (seen: unknown, info: StatusInfo) =>
+      context.reporter.status(family, statusLabel(seen), info.elapsedMs),
+  };
 }
 
 /** Waits for a task, printing each status it passes through (`dub: PENDING after 1.2 s`). */
 export async function waitWithProgress(
   context: Context,
-  family: TaskFamily,
+  family: PollableTaskFamily,
   taskId: string,
 ): Promise<{ runId: number; status: unknown }> {
-  const status = await waitForTask(context.client, family as StatusTaskFamily, taskId, {
-    ...context.poll,
-    signal: context.signal,
-    onStatus: (seen, info) => context.reporter.status(family, seen.status, info.elapsedMs),
-  });
+  const status = await waitForTask(context.client, family, taskId, waitOptions(context, family));
   return { runId: status.run_id, status };
 }
 
-/**
- * `POST` a family's create path (a File or StreamedFile part makes the body multipart), sent once: the
- * client never retries a POST, since a duplicate would spend credits twice.
- */
-async function create(
-  client: CambClient,
-  family: TaskFamily,
-  body: object,
-  path: Record<string, string | number> | undefined,
-  signal: AbortSignal,
-): Promise<unknown> {
-  const template = families[family].create;
-  if (template === null) throw new TypeError(`${family} has no create call`);
-  // The body was built for this family by its command; the union of every create path cannot check it here.
-  const post = client.POST as (path: string, init: object) => Promise<FetchResult<unknown, unknown>>;
-  return unwrap(await post(template, { body, params: { path }, signal }));
-}
+/** createAndWait loosened to any family: each command built its body (and path) for its own family. */
+const createAndWaitAny = createAndWait as (
+  client: Context["client"],
+  family: CreateAndWaitFamily,
+  body: unknown,
+  options: object,
+) => Promise<{ taskId: string | undefined; runId: number | undefined; status: unknown; finished: unknown }>;
 
-/** Creates a task and waits for it; `path` fills the create path's parameters (a parent run, a language). */
-export async function runTask(
+/**
+ * Creates a task (sent once: a duplicate would spend credits twice) and waits for it; `path` fills the
+ * create path's parameters of a parent-run family. Every command reads the run afterwards, so a finished
+ * answer without a run id is an error here even for a family with no result endpoint.
+ */
+export async function runTask<F extends CreateAndWaitFamily>(
   context: Context,
-  family: TaskFamily,
-  body: object,
+  family: F,
+  body: CreateTaskBody<F>,
   path?: Record<string, string | number>,
 ): Promise<TaskOutcome> {
   context.reporter.step(`creating the ${family} task`);
-  const answer = await create(context.client, family, body, path, context.signal);
-  context.reporter.done();
-  const taskId = (answer as { task_id?: unknown } | null)?.task_id;
-  if (typeof taskId === "string" && taskId) {
-    context.reporter.step(`${family} task ${taskId} created; waiting for it`);
-    const { runId } = await waitWithProgress(context, family, taskId);
-    return { family, taskId, runId, finished: undefined };
-  }
-  const runId = (answer as { run_id?: unknown } | null)?.run_id;
-  if (families[family].createMayFinish && typeof runId === "number") {
-    return { family, taskId: undefined, runId, finished: answer };
-  }
-  throw new MissingTaskIdError(family, answer);
+  const outcome = await createAndWaitAny(context.client, family, body, {
+    ...waitOptions(context, family),
+    ...(path ? { path } : {}),
+    onCreated: (taskId: string) => context.reporter.step(`${family} task ${taskId} created; waiting for it`),
+  });
+  const { taskId, runId, status, finished } = outcome;
+  if (runId === undefined) throw new MissingRunIdError(taskId, finished);
+  return { family, taskId, runId, status, finished };
 }

@@ -5,12 +5,13 @@ import type { Context } from "../context.js";
 import { InputError } from "../exit-codes.js";
 import { resolveLanguage, resolveLanguages } from "../languages.js";
 import { isUrl } from "../media-input.js";
-import { saveAndReport } from "../save-outputs.js";
+import { parseTranscriptFormats, SAVED_TRANSCRIPT_FORMATS, saveAndReport } from "../save-outputs.js";
 import { runTask } from "../task-run.js";
 
 export interface DubOptions {
   from: string;
   to: string;
+  format?: string;
   output?: string;
 }
 
@@ -19,15 +20,20 @@ export async function dub(context: Context, url: string, options: DubOptions): P
   if (!isUrl(url)) throw new InputError(`dub takes a video URL (http or https), got "${url}"`);
   const source = await resolveLanguage(context, options.from, "source", "--from");
   const targets = await resolveLanguages(context, options.to, "target", "--to");
+  const transcriptFormats = parseTranscriptFormats(options.format);
   const outcome = await runTask(context, "dub", {
     video_url: url,
     source_language: source.id,
     target_languages: targets.map((language) => language.id),
   });
-  return saveAndReport(context, outcome, options.output ?? `dub-${outcome.runId}`, {
-    source: source.locale,
-    targets: targets.map((language) => language.locale),
-  });
+  const target = options.output ?? `dub-${outcome.runId}`;
+  return saveAndReport(
+    context,
+    outcome,
+    target,
+    { source, targets, transcriptFormats },
+    { source: source.locale, targets: targets.map((language) => language.locale) },
+  );
 }
 
 export function dubCommand(run: Run): Command {
@@ -36,6 +42,10 @@ export function dubCommand(run: Run): Command {
     .description("dub a video into other languages: waits, saves every output (audio, video, transcripts)")
     .requiredOption("--from <language>", "the source language: a locale (en-us) or a numeric id")
     .requiredOption("--to <languages>", "target languages, comma-separated (es-es,fr-fr or ids)")
+    .option(
+      "--format <formats>",
+      `transcript formats to save per language, comma-separated (default all: ${SAVED_TRANSCRIPT_FORMATS.join(",")})`,
+    )
     .option("-o, --output <dir>", "folder for the outputs (default dub-<run id>)")
     .action((url: string, options: DubOptions, command: Command) =>
       run(command, (context) => dub(context, url, options)),

@@ -25,7 +25,7 @@ export async function story(context: Context, path: string, options: StoryOption
     file: await uploadFile(context, path),
   };
   const outcome = await runTask(context, "story", body);
-  return saveAndReport(context, outcome, options.output ?? `story-${outcome.runId}`);
+  return saveAndReport(context, outcome, options.output ?? `story-${outcome.runId}`, { source: language });
 }
 
 export function storyCommand(run: Run): Command {
