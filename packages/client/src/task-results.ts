@@ -73,7 +73,7 @@ type Params = { path: Record<string, unknown>; query?: Record<string, unknown> |
 // one computed path: the option types above check them per family instead.
 function getJson(client: CambClient, path: string, params: Params, options: CallOptions) {
   const { signal, headers } = options;
-  return client.GET(path as "/tts-result/{run_id}", {
+  return client.GET(path as Family<ResultFamily>["result"], {
     params: params as never,
     parseAs: "json",
     signal,

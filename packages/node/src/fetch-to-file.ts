@@ -14,6 +14,15 @@ export interface FetchToFileOptions
   fetch?: PlainFetch | undefined;
 }
 
+/** Which answers are the file asked for (by Content-Type), and what to call it in the error otherwise. */
+export interface Expected {
+  what: string;
+  accepts: (contentType: string | undefined) => boolean;
+}
+
+/** By default any bytes are the file: a text answer (an error page, JSON) is not. */
+const BYTES: Expected = { what: "audio", accepts: (contentType) => mediaKind(contentType) !== "text" };
+
 /**
  * Downloads `url` to a file. `path` is the file, or a function choosing it from the answer's Content-Type
  * (for assets whose format is only known once they answer).
@@ -22,6 +31,7 @@ export async function fetchToFile(
   url: string,
   path: string | ((contentType: string | undefined) => string),
   options: FetchToFileOptions,
+  expected: Expected = BYTES,
 ): Promise<SaveAudioResult> {
   const { signal } = options;
   signal?.throwIfAborted();
@@ -33,9 +43,9 @@ export async function fetchToFile(
     throw CambConnectionError.from(error, "GET", urlWithoutQuery(url));
   });
   const contentType = response.headers.get("content-type") ?? undefined;
-  if (response.ok && mediaKind(contentType) === "text") {
+  if (response.ok && !expected.accepts(contentType)) {
     await response.body?.cancel().catch(() => {});
-    throw new UnexpectedContentTypeError("audio", contentType);
+    throw new UnexpectedContentTypeError(expected.what, contentType);
   }
   return saveAudio(response, typeof path === "string" ? path : path(contentType), {
     signal,
