@@ -33,6 +33,10 @@ export class CambConnectionError extends CambError {
    */
   static from(error: unknown, method: string, path: string): unknown {
     if (error instanceof CambError) return error;
+    // A request body that failed while read (a file changed on disk since the upload began) fails fetch with
+    // that error as the cause: it says what went wrong; the connection did not.
+    const cause = (error as { cause?: unknown } | null)?.cause;
+    if (cause instanceof CambError) return cause;
     const own = (error as { code?: unknown } | null)?.code;
     if (!(error instanceof TypeError) && typeof own !== "string") return error;
     const code = (error as { cause?: { code?: unknown } }).cause?.code ?? own;
