@@ -56,10 +56,6 @@ async function filesUnder(dir) {
 
 const run = promisify(execFile);
 
-/**
- * A saved file that is not whole. A FLAC goes through the reference decoder (`flac -t`: every frame's CRC,
- * and the sample count against STREAMINFO); a WAV's header sizes must match the file.
- */
 /** Where a WAV's `data` chunk ends, walking the chunks after `WAVE` (a `LIST` chunk may come first). */
 function dataChunk(file) {
   for (let at = 12; at + 8 <= file.length; ) {
@@ -70,9 +66,22 @@ function dataChunk(file) {
   return undefined;
 }
 
+/**
+ * A saved file that is not whole. A FLAC goes through the reference decoder (`flac -t`: every frame's CRC,
+ * and the sample count against STREAMINFO); a WAV's header sizes must match the file; a JSON file
+ * (a folder result's `result.json` and `manifest.json`) must parse.
+ */
 async function sizeMismatch(path, bytes) {
   if ((await stat(path)).size !== bytes) return "size differs from what saveResult reported";
   const head = await readFile(path);
+  if (path.endsWith(".json")) {
+    try {
+      JSON.parse(head.toString("utf8"));
+      return undefined;
+    } catch {
+      return "JSON that does not parse";
+    }
+  }
   if (head.subarray(0, 4).toString("latin1") === "fLaC") {
     const checked = await run("flac", ["-t", "--silent", path]).catch((error) => error);
     return checked instanceof Error
@@ -98,7 +107,10 @@ export function cambKitJob({ url, key }) {
   return async (family, body, target) => {
     const { runId } = await createAndWait(client, family, body, { intervalMs: 100 });
     const saved = await saveResult(client, family, runId, target);
-    return saved.files ?? [saved];
+    if (!saved.files) return [saved];
+    // A folder result: its files, and the manifest written last that lists them.
+    const manifest = join(saved.path, "manifest.json");
+    return [...saved.files, { path: manifest, bytes: (await stat(manifest)).size }];
   };
 }
 

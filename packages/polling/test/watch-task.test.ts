@@ -6,7 +6,6 @@ import { TaskProcessingError, watchTask } from "../src/index.js";
 import { fixed } from "./helpers/scripted-check.js";
 import { pending, scriptedClient, settle, success } from "./helpers/scripted-fetch.js";
 
-
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
 });
@@ -51,7 +50,10 @@ describe("watchTask", () => {
     const seen: TaskStatusResult[] = [];
     const loop = settle(
       (async () => {
-        for await (const status of watchTask(scripted.client, "tts", "t", { ...fixed, signal: longLived.signal })) {
+        for await (const status of watchTask(scripted.client, "tts", "t", {
+          ...fixed,
+          signal: longLived.signal,
+        })) {
           seen.push(status);
           if (seen.length === 2) break;
         }
