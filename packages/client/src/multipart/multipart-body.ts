@@ -86,48 +86,43 @@ export class MultipartBody {
       next = pieces.length;
       return Promise.all([reader?.cancel(reason), ...unread.map((part) => part.stream.cancel(reason))]);
     };
-    return new ReadableStream<Uint8Array>(
-      {
-        start(controller) {
-          abort = () => {
-            controller.error(signal!.reason);
-            release(signal!.reason).catch(() => {});
-          };
-          if (signal?.aborted) abort();
-          else signal?.addEventListener("abort", abort, { once: true });
-        },
-        async pull(controller) {
-          pulled?.();
-          try {
-            for (;;) {
-              if (reader) {
-                const { done, value } = await reader.read();
-                if (released) return; // aborted or cancelled meanwhile
-                if (!done) return controller.enqueue(value);
-                reader = undefined;
-              }
-              const piece = pieces[next++];
-              if (piece === undefined) {
-                signal?.removeEventListener("abort", abort!);
-                return controller.close();
-              }
-              // A copy: a runtime may transfer a chunk it sends, and a retry sends these bytes again.
-              if (piece instanceof Uint8Array) return controller.enqueue(piece.slice());
-              reader = (piece instanceof Blob ? piece.stream() : piece.stream).getReader();
-            }
-          } catch (error) {
-            // A file that cannot be read (changed on disk, a failed stream) fails the upload: free the rest.
-            release(error).catch(() => {});
-            throw error;
-          }
-        },
-        async cancel(reason) {
-          await release(reason);
-        },
-        // A few chunks of read-ahead (a few hundred KiB), so reading the file overlaps sending it, as a Node
-        // stream's buffer does for a bare upload; memory stays bounded by this, not by the file.
+    return new ReadableStream<Uint8Array>({
+      start(controller) {
+        abort = () => {
+          controller.error(signal!.reason);
+          release(signal!.reason).catch(() => {});
+        };
+        if (signal?.aborted) abort();
+        else signal?.addEventListener("abort", abort, { once: true });
       },
-      new CountQueuingStrategy({ highWaterMark: 4 }),
-    );
+      async pull(controller) {
+        pulled?.();
+        try {
+          for (;;) {
+            if (reader) {
+              const { done, value } = await reader.read();
+              if (released) return; // aborted or cancelled meanwhile
+              if (!done) return controller.enqueue(value);
+              reader = undefined;
+            }
+            const piece = pieces[next++];
+            if (piece === undefined) {
+              signal?.removeEventListener("abort", abort!);
+              return controller.close();
+            }
+            // A copy: a runtime may transfer a chunk it sends, and a retry sends these bytes again.
+            if (piece instanceof Uint8Array) return controller.enqueue(piece.slice());
+            reader = (piece instanceof Blob ? piece.stream() : piece.stream).getReader();
+          }
+        } catch (error) {
+          // A file that cannot be read (changed on disk, a failed stream) fails the upload: free the rest.
+          release(error).catch(() => {});
+          throw error;
+        }
+      },
+      async cancel(reason) {
+        await release(reason);
+      },
+    });
   }
 }
