@@ -2,32 +2,19 @@
 import { execFile } from "node:child_process";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { build } from "tsdown";
 import { beforeAll, describe, expect, it } from "vitest";
+import { packageRoot, privateBuild } from "./helpers/private-build.js";
 import { sandbox } from "./helpers/sandbox.js";
 import { tempDir } from "./helpers/temp-dir.js";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const buildDir = join(root, ".tmp/memory-build");
+const root = packageRoot;
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 
-// The child runs plain Node, so it needs JavaScript: a private build of src (never dist, which a
-// concurrent `pnpm build` may be rewriting). Inside the package so @camb-kit/client resolves.
+let buildModule: string;
 beforeAll(async () => {
-  await build({
-    config: false,
-    entry: [join(root, "src/index.ts")],
-    outDir: buildDir,
-    format: "esm",
-    platform: "node",
-    fixedExtension: false,
-    dts: false,
-    clean: true,
-    logLevel: "silent",
-  });
+  buildModule = await privateBuild("memory-build");
 }, 60_000);
 
 describe("memory", () => {
@@ -43,7 +30,7 @@ describe("memory", () => {
       output_configuration: { format: "pcm_f32le", sample_rate: 48_000, duration },
     });
     const args = {
-      module: pathToFileURL(join(buildDir, "index.js")).href,
+      module: buildModule,
       mode: "saveSpeech",
       url: sb.url,
       key: sb.key,

@@ -4,30 +4,18 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { request } from "node:http";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "tsdown";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { packageRoot, privateBuild } from "./helpers/private-build.js";
 import { multipartParts } from "./helpers/proxy-upload.js";
 import { sandbox } from "./helpers/sandbox.js";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const buildDir = join(root, ".tmp/proxy-memory-build");
+const root = packageRoot;
 const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
 
-// Plain Node runs the child: a private build of src (never dist, which a concurrent build may rewrite).
+let buildModule: string;
 beforeAll(async () => {
-  await build({
-    config: false,
-    entry: [join(root, "src/index.ts")],
-    outDir: buildDir,
-    format: "esm",
-    platform: "node",
-    fixedExtension: false,
-    dts: false,
-    clean: true,
-    logLevel: "silent",
-  });
+  buildModule = await privateBuild("proxy-memory-build");
 }, 60_000);
 
 let child: ChildProcessWithoutNullStreams | undefined;
@@ -124,7 +112,7 @@ describe("proxy memory", () => {
   it("a 1 GiB upload through the proxy to the sandbox keeps the proxy's peak RSS growth under 64 MiB", async () => {
     const sb = await sandbox();
     const proxy = await proxyProcess({
-      module: pathToFileURL(join(buildDir, "index.js")).href,
+      module: buildModule,
       apiKey: sb.key,
       baseUrl: sb.url,
       allow: ["createTranscriptionTask"],
