@@ -1,5 +1,6 @@
 // The fetch under openapi-fetch: the headers timeout, redirects that keep the key at home, typed connection
 // errors and the retry loop, all kept off the fast path (a GET that succeeds at once).
+import { type AttemptObserver, afterAttempt, beforeAttempt } from "./client-settings.js";
 import { recordRequest } from "./errors/api-error.js";
 import { CambConnectionError, CambRedirectError, CambTimeoutError } from "./errors/transport-errors.js";
 import { MultipartBody } from "./multipart/multipart-body.js";
@@ -26,6 +27,8 @@ export interface CambFetchOptions {
   retry: RetryPolicy | null;
   /** Time allowed until response headers; 0 or Infinity turns it off. */
   timeoutMs: number;
+  /** Observers of every attempt (client-settings.ts); usually empty, and then never awaited. */
+  observers: Set<AttemptObserver>;
 }
 
 /** What one attempt's listener and timer act on (an EventListener object: no closure per call). */
@@ -75,7 +78,7 @@ function again(request: Outgoing): Outgoing | undefined {
  * to the caller is never retried.
  */
 export function createCambFetch(options: CambFetchOptions): (request: Outgoing) => Promise<Response> {
-  const { retry, timeoutMs, baseUrl, apiOrigin, send } = options;
+  const { retry, timeoutMs, baseUrl, apiOrigin, send, observers } = options;
   const hasTimeout = timeoutMs > 0 && Number.isFinite(timeoutMs);
 
   /**
@@ -159,8 +162,10 @@ export function createCambFetch(options: CambFetchOptions): (request: Outgoing) 
       const sent = last || repeat === request ? request : repeat;
       let response: Response;
       try {
+        if (observers.size > 0) await beforeAttempt(observers, request.signal);
         response = await attempt(sent);
       } catch (caught) {
+        if (observers.size > 0) afterAttempt(observers, undefined, undefined);
         // An abort is the caller's reason, as it is; a network failure becomes a CambConnectionError.
         const error = aborted()
           ? caught
@@ -169,6 +174,7 @@ export function createCambFetch(options: CambFetchOptions): (request: Outgoing) 
         await sleep(backoffDelay(retry, retries), request.signal);
         continue;
       }
+      if (observers.size > 0) afterAttempt(observers, response.status, response.headers);
       if (!last && retry && mayRetry(undefined, response.status, idempotent)) {
         const hint = parseRetryAfter(response.headers);
         if (hint === undefined || hint <= retry.maxRetryAfterMs) {

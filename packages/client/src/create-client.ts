@@ -3,6 +3,7 @@ import type { HeadersOptions } from "openapi-fetch";
 import { absoluteUrl } from "./base-url.js";
 import type { CambClient } from "./camb-client.js";
 import { createCambFetch, type SendRequest } from "./camb-fetch.js";
+import { type AttemptObserver, rememberSettings } from "./client-settings.js";
 import { registerSecret, withoutCredentials } from "./errors/secrets.js";
 import type { paths } from "./generated/schema.js";
 import { apiKeyHeader, defaultBaseUrl } from "./generated/service.js";
@@ -23,6 +24,11 @@ export interface CambClientOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** Headers sent with every request. */
   headers?: HeadersOptions;
+  /**
+   * Base URL of the realtime WebSocket server (live transcription, realtime translation). Default: the
+   * spec's realtime server. Live TTS is served under `baseUrl`, with the ws scheme.
+   */
+  realtimeBaseUrl?: string;
   /** Retry settings, or `false` for none. Default: 2 retries of idempotent methods (not POST). */
   retry?: RetryOptions | false;
   /**
@@ -88,12 +94,20 @@ export function createCambClient(options: CambClientOptions = {}): CambClient {
       `baseUrl must not carry credentials (${withoutCredentials(baseUrl)}): pass the key as apiKey, or a header in headers`,
     );
   }
+  if (options.realtimeBaseUrl !== undefined) {
+    const realtime = absoluteUrl(options.realtimeBaseUrl);
+    if (!/^(wss?|https?):$/.test(realtime.protocol) || realtime.username || realtime.password)
+      throw new TypeError(
+        `realtimeBaseUrl must be a ws(s) or http(s) URL without credentials, got ${withoutCredentials(options.realtimeBaseUrl)}`,
+      );
+  }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(timeoutMs >= 0)) throw new RangeError(`timeoutMs must be a number >= 0, got ${timeoutMs}`);
   const headers = plainHeaders(options.headers);
   if (apiKey) headers[apiKeyHeader] = apiKey;
   // Middleware is promised real Requests: once any is registered, openapi-fetch builds those (see below).
   let middleware = false;
+  const observers = new Set<AttemptObserver>();
 
   const client = createClient<paths>({
     baseUrl,
@@ -111,6 +125,7 @@ export function createCambClient(options: CambClientOptions = {}): CambClient {
       apiOrigin: parsedBase.origin,
       retry: resolveRetryPolicy(options.retry),
       timeoutMs,
+      observers,
     }) as (request: Request) => Promise<Response>,
   });
   const use = client.use.bind(client);
@@ -118,5 +133,7 @@ export function createCambClient(options: CambClientOptions = {}): CambClient {
     middleware = true;
     use(...added);
   };
-  return guardBodyReads(client) as unknown as CambClient;
+  const camb = guardBodyReads(client) as unknown as CambClient;
+  rememberSettings(camb, { baseUrl, apiKey, realtimeBaseUrl: options.realtimeBaseUrl, observers });
+  return camb;
 }
