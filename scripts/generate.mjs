@@ -8,6 +8,7 @@
 //   enums.ts, limits.ts   every enum, and every property's bounds and default
 //   service.ts            the default base URL and the API-key header
 //   operation-schemas.ts  each operation's request and response schemas, references followed (validation)
+//   channels.ts           the WebSocket sessions (from x-camb-channels): table, message unions, schemas
 // `--check` regenerates in memory and fails when a committed file differs (the CI drift check).
 // `--spec <file>` reads another spec and `--out <dir>` writes elsewhere (the drift and conformance tests).
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -17,6 +18,7 @@ import { parseArgs } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { parse } from "yaml";
+import { buildChannels, renderChannels } from "./lib/channels.mjs";
 import { buildFamilies, renderFamilies } from "./lib/families.mjs";
 import { buildMedia, renderMedia } from "./lib/media.mjs";
 import { renderOperationSchemas } from "./lib/operation-schemas.mjs";
@@ -78,6 +80,7 @@ async function render() {
     "limits.ts": renderLimits(buildLimits(spec)),
     "service.ts": renderService(buildService(spec)),
     "operation-schemas.ts": renderOperationSchemas(spec, index),
+    "channels.ts": renderChannels(spec, buildChannels(spec)),
   };
 }
 

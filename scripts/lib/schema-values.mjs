@@ -35,7 +35,7 @@ export function buildEnums(spec) {
 }
 
 /** A property's own keywords, over those of the schema it refers to (directly or as a lone `allOf`). */
-function propertyKeywords(spec, property) {
+export function propertyKeywords(spec, property) {
   const referred = property.allOf?.length === 1 ? property.allOf[0] : property.$ref ? property : undefined;
   const base = referred ? resolve(spec, referred) : {};
   return { ...base, ...property };

@@ -26,7 +26,8 @@ export interface CambClientOptions {
   headers?: HeadersOptions;
   /**
    * Base URL of the realtime WebSocket server (live transcription, realtime translation). Default: the
-   * spec's realtime server. Live TTS is served under `baseUrl`, with the ws scheme.
+   * spec's realtime server. Live TTS is served under `baseUrl`, with the ws scheme. Checked when a session
+   * opens (@camb-kit/realtime), so an app that never opens one does not pay for the check.
    */
   realtimeBaseUrl?: string;
   /** Retry settings, or `false` for none. Default: 2 retries of idempotent methods (not POST). */
@@ -93,13 +94,6 @@ export function createCambClient(options: CambClientOptions = {}): CambClient {
     throw new TypeError(
       `baseUrl must not carry credentials (${withoutCredentials(baseUrl)}): pass the key as apiKey, or a header in headers`,
     );
-  }
-  if (options.realtimeBaseUrl !== undefined) {
-    const realtime = absoluteUrl(options.realtimeBaseUrl);
-    if (!/^(wss?|https?):$/.test(realtime.protocol) || realtime.username || realtime.password)
-      throw new TypeError(
-        `realtimeBaseUrl must be a ws(s) or http(s) URL without credentials, got ${withoutCredentials(options.realtimeBaseUrl)}`,
-      );
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(timeoutMs >= 0)) throw new RangeError(`timeoutMs must be a number >= 0, got ${timeoutMs}`);

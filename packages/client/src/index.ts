@@ -38,6 +38,15 @@ export {
   type TaskStatusAnswer,
   type TaskStatusResult,
 } from "./families.js";
+export type {
+  ChannelId,
+  ChannelMessages,
+  ChannelQuery,
+  ClientMessage,
+  ClientMessageOf,
+  ServerMessage,
+  ServerMessageOf,
+} from "./generated/channels.js";
 export { type OperationId, operations } from "./generated/operations.js";
 export type { components, operations as operationTypes, paths } from "./generated/schema.js";
 export type { StreamedFile } from "./multipart/form-entries.js";

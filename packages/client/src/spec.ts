@@ -14,6 +14,19 @@ export {
   type TaskStatus,
   type TaskStatusResult,
 } from "./families.js";
+export {
+  type ChannelId,
+  type ChannelMessages,
+  type ChannelQuery,
+  type ChannelSchemas,
+  type ClientMessage,
+  type ClientMessageOf,
+  channelSchemas,
+  channels,
+  realtimeServer,
+  type ServerMessage,
+  type ServerMessageOf,
+} from "./generated/channels.js";
 export { enumNames, enums } from "./generated/enums.js";
 export { families } from "./generated/families.js";
 export { limits } from "./generated/limits.js";
@@ -31,5 +44,6 @@ export {
 export { type OperationId, operations } from "./generated/operations.js";
 export type { components, operations as operationTypes, paths } from "./generated/schema.js";
 export { apiKeyHeader, defaultBaseUrl } from "./generated/service.js";
+export { type ChannelUrlOptions, type ChannelUrlQuery, channelUrl } from "./spec/channel-url.js";
 export { isOperationPath, matchOperation, type OperationMatch } from "./spec/match-operation.js";
 export { extensionOf, mediaKind, normalizeMediaType, sameMediaType } from "./spec/media.js";

@@ -16,6 +16,10 @@ export const enums = {
   DemixingOption: ["none", "pick_left_channel", "pick_right_channel", "pick_center_channel", "best_model", "fast_model"],
   SegmentingOption: ["none", "loudness", "best_model", "fast_model"],
   StreamModelOption: ["none", "best_model", "fast_model"],
+  LiveSpeechOutputFormat: ["mp3", "wav", "flac", "aac"],
+  LiveTranscriptionEncoding: ["linear16", "linear32", "alaw", "mulaw"],
+  RealtimeTranslationModel: ["iris", "lilac", "violet", "orchid"],
+  RealtimeTranslationModality: ["text", "audio"],
 } as const;
 
 /** What each value of a coded enum means (`x-enum-varnames`), e.g. `enumNames.Gender[2]` is "FEMALE". */

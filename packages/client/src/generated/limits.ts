@@ -308,4 +308,162 @@ export const limits = {
       minLength: 1,
     },
   },
+  LiveSpeechSessionStart: {
+    voice_id: {
+      minimum: 1,
+    },
+    language: {
+      default: "en-us",
+    },
+    output_format: {
+      default: "mp3",
+    },
+    word_timestamps: {
+      default: false,
+    },
+    idle_timeout: {
+      exclusiveMinimum: 0,
+      default: 1,
+    },
+    enhance_named_entities_pronunciation: {
+      default: false,
+    },
+    enhance_reference_audio_quality: {
+      default: false,
+    },
+    speaking_rate: {
+      exclusiveMinimum: 0,
+    },
+    sample_rate: {
+      minimum: 1,
+    },
+    inference_steps: {
+      minimum: 1,
+      maximum: 1000,
+    },
+  },
+  LiveSpeechTextChunk: {
+    index: {
+      minimum: 0,
+    },
+  },
+  LiveSpeechSessionReady: {
+    session_id: {
+      minLength: 1,
+    },
+    run_id: {
+      minimum: 1,
+    },
+  },
+  LiveSpeechWordTimestamp: {
+    start: {
+      minimum: 0,
+    },
+    end: {
+      minimum: 0,
+    },
+  },
+  LiveSpeechSegmentStart: {
+    segment_id: {
+      minimum: 0,
+    },
+  },
+  LiveSpeechSegmentDone: {
+    segment_id: {
+      minimum: 0,
+    },
+  },
+  LiveSpeechSegmentSkipped: {
+    segment_id: {
+      minimum: 0,
+    },
+  },
+  LiveTranscriptionQuery: {
+    model: {
+      minLength: 1,
+      default: "boli-v5",
+    },
+    language: {
+      minLength: 2,
+      default: "en-us",
+    },
+    encoding: {
+      default: "linear16",
+    },
+    sample_rate: {
+      minimum: 1,
+      default: 16000,
+    },
+    channels: {
+      minimum: 1,
+      default: 1,
+    },
+  },
+  LiveTranscriptionWord: {
+    start: {
+      minimum: 0,
+    },
+    end: {
+      minimum: 0,
+    },
+    confidence: {
+      minimum: 0,
+      maximum: 1,
+    },
+  },
+  LiveTranscriptionAlternative: {
+    confidence: {
+      minimum: 0,
+      maximum: 1,
+    },
+  },
+  LiveTranscriptionResults: {
+    start: {
+      minimum: 0,
+    },
+    duration: {
+      minimum: 0,
+    },
+  },
+  LiveTranscriptionFinal: {
+    start: {
+      minimum: 0,
+    },
+    duration: {
+      minimum: 0,
+    },
+  },
+  RealtimeTranslationQuery: {
+    model: {
+      default: "lilac",
+    },
+  },
+  RealtimeTranslationVoice: {
+    voice_id: {
+      minimum: 1,
+    },
+  },
+  RealtimeTranslationSettings: {
+    source_language: {
+      minLength: 2,
+    },
+    target_language: {
+      minLength: 2,
+    },
+    output_modalities: {
+      minItems: 1,
+      uniqueItems: true,
+      default: ["text", "audio"],
+    },
+  },
+  RealtimeTranslationAuth: {
+    api_key: {
+      minLength: 1,
+    },
+  },
+  RealtimeTranslationSessionInfo: {
+    id: {
+      minLength: 1,
+    },
+  },
 } as const;

@@ -2332,6 +2332,462 @@ export interface components {
             audio_streams: components["schemas"]["ProbedAudioStream"][];
             data_streams: components["schemas"]["ProbedDataStream"][];
         };
+        /**
+         * @description The container of the audio frames live TTS sends (the docs page "Live TTS (WebSocket)").
+         * @default mp3
+         * @enum {string}
+         */
+        LiveSpeechOutputFormat: "mp3" | "wav" | "flac" | "aac";
+        /**
+         * @description The first frame of a live TTS session: its configuration. `voice_id` is the only required field; the
+         *     tuning fields mirror `/tts-stream`'s one for one, flattened (the docs page "Live TTS (WebSocket)").
+         *     The model is fixed server-side (`mars-8.1-flash-beta`). A malformed frame, a voice the key may not use
+         *     or an unsupported language is answered with `session.error` and close code 4400.
+         */
+        LiveSpeechSessionStart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "session.start";
+            /** @example 147320 */
+            voice_id: number;
+            /**
+             * @description A locale as `/tts-stream` takes it.
+             * @default en-us
+             */
+            language?: components["schemas"]["Locale"];
+            output_format?: components["schemas"]["LiveSpeechOutputFormat"];
+            /**
+             * @description Whether each `segment.start` carries the segment's word timings.
+             * @default false
+             */
+            word_timestamps?: boolean;
+            /**
+             * @description Seconds without new text after which the server speaks a trailing fragment that has no sentence
+             *     boundary yet (a fallback flush; complete sentences are spoken at once).
+             * @default 1
+             */
+            idle_timeout?: number;
+            /** @default false */
+            enhance_named_entities_pronunciation?: boolean;
+            /** @description As in `/tts-stream`; absent or null means the model's own default. */
+            apply_enhancement?: boolean | null;
+            /** @default false */
+            enhance_reference_audio_quality?: boolean;
+            maintain_source_accent?: boolean | null;
+            /** @description Speaking rate multiplier, as in `/tts-stream`. No range is documented. */
+            speaking_rate?: number | null;
+            /** @description Sample rate in Hz of the output. No allowed values are documented. */
+            sample_rate?: number | null;
+            inference_steps?: number | null;
+        };
+        /**
+         * @description Text to speak, sent as often as it arrives (an LLM's tokens, typed input). The server segments it by
+         *     sentence boundaries and speaks each segment in order.
+         */
+        LiveSpeechTextChunk: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "text.chunk";
+            text: string;
+            /** @description An optional sequence number of the chunk (the docs list it without saying how it is used). */
+            index?: number;
+        };
+        /** @description No more text. The server speaks what is left, then sends `session.done` and closes. */
+        LiveSpeechTextDone: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "text.done";
+        };
+        /** @description A JSON text frame a client sends on the live TTS channel. */
+        LiveSpeechClientMessage: components["schemas"]["LiveSpeechSessionStart"] | components["schemas"]["LiveSpeechTextChunk"] | components["schemas"]["LiveSpeechTextDone"];
+        /**
+         * @description The answer to `session.start`. `run_id` is an ordinary TTS run (its credits are charged per segment);
+         *     `config` is the configuration the server applies, defaults filled in.
+         */
+        LiveSpeechSessionReady: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "session.ready";
+            session_id: string;
+            run_id: number;
+            /** @description The session's effective configuration (the fields of `session.start` without `type`). */
+            config?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description One word's timing within its segment. The docs page does not spell the fields out; the reading here is
+         *     the word and its start and end in seconds from the start of the segment's audio.
+         */
+        LiveSpeechWordTimestamp: {
+            word: string;
+            start: number;
+            end: number;
+        };
+        /**
+         * @description A segment begins: the binary frames that follow (each at most 64 KiB, in the session's
+         *     `output_format`) are its audio, until `segment.done`.
+         */
+        LiveSpeechSegmentStart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "segment.start";
+            /** @description The segment's position in the session, counting from 0 (segments arrive in order). */
+            segment_id: number;
+            text: string;
+            /** @description Present when the session asked for `word_timestamps`; a failed alignment drops it. */
+            word_timestamps?: components["schemas"]["LiveSpeechWordTimestamp"][];
+        };
+        /** @description The segment's audio is complete. */
+        LiveSpeechSegmentDone: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "segment.done";
+            segment_id: number;
+        };
+        /**
+         * @description A segment the server did not speak: it takes the place of `segment.start`, audio and `segment.done`
+         *     (the docs list it as the alternative). The docs name no fields besides the segment; `text` and a
+         *     free-text `reason` are optional here.
+         */
+        LiveSpeechSegmentSkipped: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "segment.skipped";
+            segment_id: number;
+            text?: string;
+            reason?: string;
+        };
+        /** @description Every segment has been sent after `text.done`; the server closes the connection normally. */
+        LiveSpeechSessionDone: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "session.done";
+        };
+        /**
+         * @description The session failed; the server closes the connection after it (4400 for a bad first frame, 4401 for a
+         *     bad key, 4402 for missing credits, per the docs page). `code` is a short machine-readable reason where
+         *     the server gives one.
+         */
+        LiveSpeechSessionError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "session.error";
+            message: string;
+            code?: string;
+        };
+        /** @description A JSON text frame the server sends on the live TTS channel (audio travels as binary frames). */
+        LiveSpeechServerMessage: components["schemas"]["LiveSpeechSessionReady"] | components["schemas"]["LiveSpeechSegmentStart"] | components["schemas"]["LiveSpeechSegmentDone"] | components["schemas"]["LiveSpeechSegmentSkipped"] | components["schemas"]["LiveSpeechSessionDone"] | components["schemas"]["LiveSpeechSessionError"];
+        /**
+         * @description The sample encoding of the audio frames (the TypeScript SDK's live transcription options).
+         * @default linear16
+         * @enum {string}
+         */
+        LiveTranscriptionEncoding: "linear16" | "linear32" | "alaw" | "mulaw";
+        /**
+         * @description The query parameters of the live transcription URL, with the defaults of the current SDKs (TypeScript
+         *     `liveTranscription/options.ts`, Python `live_transcription/options.py`). The older host
+         *     (`client.camb.ai/apis/transcription/listen`) also took `punctuate`, `diarize`, `interim_results` and
+         *     `translate_to_language`; the realtime host's SDKs send none of them, so they are not modelled.
+         */
+        LiveTranscriptionQuery: {
+            /** @default boli-v5 */
+            model?: string;
+            /**
+             * @description A BCP-47 tag, case-insensitive.
+             * @default en-us
+             */
+            language?: string;
+            encoding?: components["schemas"]["LiveTranscriptionEncoding"];
+            /** @default 16000 */
+            sample_rate?: number;
+            /** @default 1 */
+            channels?: number;
+        };
+        /** @description Keeps an idle session open while no audio is sent. */
+        LiveTranscriptionKeepAlive: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "KeepAlive";
+        };
+        /**
+         * @description No more audio: the server finalises what it has, sends `Final` and closes. (The oldest Python client
+         *     also sent `Finalize`; the current SDKs send only `CloseStream`, which is the reading here.)
+         */
+        LiveTranscriptionCloseStream: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CloseStream";
+        };
+        /** @description A JSON text frame a client sends on the live transcription channel (audio is binary frames). */
+        LiveTranscriptionClientMessage: components["schemas"]["LiveTranscriptionKeepAlive"] | components["schemas"]["LiveTranscriptionCloseStream"];
+        /** @description The session is open and takes audio. */
+        LiveTranscriptionReady: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Ready";
+        };
+        /** @description A recognised word, its start and end in seconds of session audio. */
+        LiveTranscriptionWord: {
+            word: string;
+            start: number;
+            end: number;
+            confidence: number;
+        };
+        LiveTranscriptionAlternative: {
+            transcript: string;
+            confidence: number;
+            words: components["schemas"]["LiveTranscriptionWord"][];
+        };
+        LiveTranscriptionChannel: {
+            alternatives: components["schemas"]["LiveTranscriptionAlternative"][];
+        };
+        LiveTranscriptionMetadata: {
+            request_id?: string;
+            model_uuid?: string;
+            model_info?: {
+                name?: string;
+                version?: string;
+            };
+        };
+        /**
+         * @description A transcript of the current utterance. Interim results (`is_final: false`) are cumulative: each
+         *     repeats the utterance so far with whole words added; a result with `is_final: true` closes the
+         *     utterance, and the next one starts a new utterance from empty (the docs tutorial "Live transcription
+         *     with the SDK"; the TypeScript SDK's event types). `start` and `duration` are seconds of session audio.
+         */
+        LiveTranscriptionResults: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Results";
+            is_final: boolean;
+            start: number;
+            /** @description May be 0 for an interim result. */
+            duration: number;
+            channel: components["schemas"]["LiveTranscriptionChannel"];
+            metadata?: components["schemas"]["LiveTranscriptionMetadata"];
+        };
+        /**
+         * @description The last result, after `CloseStream`: the body of a `Results` (the TypeScript SDK parses it with the
+         *     same reader), for the audio not yet finalised. The server closes the connection after it.
+         */
+        LiveTranscriptionFinal: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Final";
+            /**
+             * @description Always true.
+             * @enum {boolean}
+             */
+            is_final?: true;
+            start: number;
+            duration: number;
+            channel: components["schemas"]["LiveTranscriptionChannel"];
+            metadata?: components["schemas"]["LiveTranscriptionMetadata"];
+        };
+        /** @description The session failed. `code` is a short machine-readable reason where the server gives one. */
+        LiveTranscriptionError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Error";
+            code?: string;
+            message: string;
+        };
+        /** @description A JSON text frame the server sends on the live transcription channel (it sends no binary). */
+        LiveTranscriptionServerMessage: components["schemas"]["LiveTranscriptionReady"] | components["schemas"]["LiveTranscriptionResults"] | components["schemas"]["LiveTranscriptionFinal"] | components["schemas"]["LiveTranscriptionError"];
+        /**
+         * @description The realtime translation models (the TypeScript and Python SDKs' options). The docs and the Python
+         *     docstring name `lilac` the server's default when the query leaves it out; the TypeScript SDK sends
+         *     `iris` (the only model that does not cold-boot for 30 seconds or more), which camb-kit follows.
+         * @enum {string}
+         */
+        RealtimeTranslationModel: "iris" | "lilac" | "violet" | "orchid";
+        /** @description The query parameters of the realtime translation URL. */
+        RealtimeTranslationQuery: {
+            /** @default lilac */
+            model?: components["schemas"]["RealtimeTranslationModel"];
+        };
+        /** @enum {string} */
+        RealtimeTranslationModality: "text" | "audio";
+        /** @description One of the key owner's cloned voices to speak the translation with (newer SDKs). */
+        RealtimeTranslationVoice: {
+            /** @enum {string} */
+            type: "cloned";
+            voice_id: number;
+        };
+        /**
+         * @description What a realtime translation session does. Languages are BCP-47 tags, case-insensitive (`en-gb`, not
+         *     `en-uk`); which pairs work depends on the model (the docs list 14 tags).
+         */
+        RealtimeTranslationSettings: {
+            model?: components["schemas"]["RealtimeTranslationModel"];
+            /** @example en-US */
+            source_language: string;
+            /** @example de-DE */
+            target_language: string;
+            /**
+             * @description What the server answers with; the SDKs send both by default.
+             * @default [
+             *       "text",
+             *       "audio"
+             *     ]
+             */
+            output_modalities?: components["schemas"]["RealtimeTranslationModality"][];
+            voice?: components["schemas"]["RealtimeTranslationVoice"];
+        };
+        RealtimeTranslationAuth: {
+            api_key: string;
+        };
+        /**
+         * @description The first frame of a realtime translation session: its settings and, unlike the other channels, the
+         *     API key (`auth.api_key`; the TypeScript SDK's realtime client, the Python SDK's `realtime/session.py`).
+         *     The server refuses a session without it; the schema leaves `auth` optional so that a client talking to
+         *     a proxy, which inserts the key, can send the same message without one.
+         */
+        RealtimeTranslationSessionUpdate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "session.update";
+            session: components["schemas"]["RealtimeTranslationSettings"];
+            auth?: components["schemas"]["RealtimeTranslationAuth"];
+        };
+        /** @description Input audio, base64 of PCM16 (little-endian) mono at 24 kHz (the docs tutorial). */
+        RealtimeTranslationAudioAppend: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "input_audio_buffer.append";
+            audio: string;
+        };
+        /** @description A JSON text frame a client sends on the realtime translation channel. */
+        RealtimeTranslationClientMessage: components["schemas"]["RealtimeTranslationSessionUpdate"] | components["schemas"]["RealtimeTranslationAudioAppend"];
+        RealtimeTranslationSessionInfo: {
+            id: string;
+            model: string;
+            source_language: string;
+            target_language: string;
+            output_modalities: components["schemas"]["RealtimeTranslationModality"][];
+        };
+        /** @description The model is booting (non-iris models take 30 seconds or more); `session.created` follows. */
+        RealtimeTranslationSessionStarting: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "session.starting";
+        };
+        /** @description The session is ready and takes audio (the SDKs wait up to 90 seconds for it). */
+        RealtimeTranslationSessionCreated: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "session.created";
+            session: components["schemas"]["RealtimeTranslationSessionInfo"];
+        };
+        /** @description The settings the session now applies. */
+        RealtimeTranslationSessionUpdated: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "session.updated";
+            session: components["schemas"]["RealtimeTranslationSettings"];
+        };
+        /** @description The transcript of a stretch of input speech, in the source language. */
+        RealtimeTranslationInputTranscript: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "conversation.item.input_audio_transcription.completed";
+            transcript: string;
+        };
+        /** @description The next piece of the translated text. */
+        RealtimeTranslationTextDelta: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.text.delta";
+            delta: string;
+        };
+        /** @description The translated text of one response, whole. */
+        RealtimeTranslationTextDone: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.text.done";
+            text: string;
+        };
+        /**
+         * @description Translated speech as JSON: base64 of PCM16 (little-endian) mono. The server may instead send the same
+         *     audio as a binary frame (the TypeScript SDK handles both). No source states the output rate; the
+         *     reading here is 24 kHz, the input's.
+         */
+        RealtimeTranslationAudioDelta: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.audio.delta";
+            delta: string;
+        };
+        /** @description The translated speech of one response is complete. */
+        RealtimeTranslationAudioDone: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.audio.done";
+        };
+        /** @description The session failed, or one request in it did (`error.message` says which). */
+        RealtimeTranslationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "error";
+            error: {
+                message: string;
+            };
+        };
+        /** @description A JSON text frame the server sends on the realtime translation channel. */
+        RealtimeTranslationServerMessage: components["schemas"]["RealtimeTranslationSessionStarting"] | components["schemas"]["RealtimeTranslationSessionCreated"] | components["schemas"]["RealtimeTranslationSessionUpdated"] | components["schemas"]["RealtimeTranslationInputTranscript"] | components["schemas"]["RealtimeTranslationTextDelta"] | components["schemas"]["RealtimeTranslationTextDone"] | components["schemas"]["RealtimeTranslationAudioDelta"] | components["schemas"]["RealtimeTranslationAudioDone"] | components["schemas"]["RealtimeTranslationError"];
     };
     responses: {
         /** @description The request does not match the schema (FastAPI validation error). */
