@@ -1,9 +1,11 @@
-// Builds the sandbox library (ESM and CommonJS, platform-neutral) and the Node-only `camb-sandbox` CLI.
+// Builds the sandbox library and its `/internal` entry (ESM and CommonJS, platform-neutral) and the Node-only
+// `camb-sandbox` CLI.
 import { defineConfig } from "tsdown";
 
 export default defineConfig([
   {
-    entry: ["src/index.ts"],
+    // `/internal`: what sibling packages share (the CLI flags); not public API.
+    entry: ["src/index.ts", "src/internal.ts"],
     format: ["esm", "cjs"],
     dts: true,
     platform: "neutral",

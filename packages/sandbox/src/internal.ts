@@ -1,4 +1,12 @@
-// The private channel from createSandbox to startSandbox: socket mode and the header that asks for a fault.
+// @camb-kit/sandbox/internal: the command-line flags `camb-sandbox` and `camb sandbox` share, and the private
+// channel from createSandbox to startSandbox. Not public API and outside semver.
+export {
+  type SandboxFlag,
+  type SandboxFlagValues,
+  sandboxFlags,
+  sandboxOptionsFromFlags,
+} from "./cli/parse-options.js";
+export { CONTROL_PREFIX } from "./server/control-routes.js";
 /**
  * The private channel between createSandbox and startSandbox. Over real HTTP, body faults happen at the
  * socket (a declared Content-Length that is never reached, a stalled write), which a Response cannot

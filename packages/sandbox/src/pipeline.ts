@@ -20,12 +20,13 @@ export interface PipelineDeps {
   socketMode: boolean;
 }
 
-function record(requests: RecordedRequest[], request: Request): void {
+function record(requests: RecordedRequest[], route: RouteInfo, request: Request): void {
   const url = new URL(request.url);
   requests.push({
     method: request.method,
     url: request.url,
     path: url.pathname,
+    ...(Object.hasOwn(operations, route.name) ? { operationId: route.name } : {}),
     headers: Object.fromEntries(request.headers.entries()),
   });
 }
@@ -104,7 +105,7 @@ export async function runPipeline(
   request: Request,
   inner: () => Response | Promise<Response>,
 ): Promise<Response> {
-  record(deps.requests, request);
+  record(deps.requests, route, request);
   const plan = deps.selector.plan(route);
   await delay(plan.latencyMs, request.signal);
   const fault = plan.fault;

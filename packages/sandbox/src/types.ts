@@ -13,11 +13,16 @@ export type FaultKind =
   | "stall"
   | "malformed-json"
   | "unknown-status"
-  | "latency";
+  | "latency"
+  /** WebSocket channels only: the server stops reading, so the client's sends back up (see the README). */
+  | "slow-reader";
 
 /** One fault-injection rule. Rules are checked in order; the first non-latency rule that fires wins. */
 export interface FaultRule {
-  /** operationId from the spec (e.g. "getSpeechResult", "streamSpeech") or "storage" (pre-signed downloads); omitted = every route */
+  /**
+   * operationId from the spec (e.g. "getSpeechResult", "streamSpeech"), "storage" (pre-signed downloads) or
+   * a WebSocket channel's id ("liveSpeech", "liveTranscription", "realtimeTranslation"); omitted = every route
+   */
   route?: string;
   kind: FaultKind;
   /** For "status" (429 sends Retry-After; 500/502/503 …). */
@@ -26,7 +31,10 @@ export interface FaultRule {
   retryAfter?: string;
   /** For "latency" and "stall" (a stall longer than the client's idle timeout looks like a hang). */
   ms?: number;
-  /** For "truncate"/"stall": bytes of body sent before the cut/stall. */
+  /**
+   * For "truncate"/"stall": bytes of body sent before the cut/stall (on a channel: bytes of frames the server
+   * sent; for "slow-reader", bytes the client sent before the server stops reading).
+   */
   afterBytes?: number;
   /** Fire only on these matching requests (1-based). */
   nth?: number | readonly number[];
@@ -65,6 +73,8 @@ export interface RecordedRequest {
   method: string;
   url: string;
   path: string;
+  /** The spec operation the request was routed to; absent for storage downloads and unknown paths. */
+  operationId?: string;
   /** Lower-cased header names. */
   headers: Record<string, string>;
 }
@@ -80,6 +90,11 @@ export interface Sandbox {
 export interface RunningSandbox {
   /** The API base URL, e.g. `http://127.0.0.1:43117`. */
   url: string;
+  /**
+   * The realtime host's stand-in (for `wss://realtime.camb.ai`), e.g. `ws://127.0.0.1:43117`: live
+   * transcription and realtime translation live under it, live TTS under `url` with the ws scheme.
+   */
+  realtimeUrl: string;
   requests: RecordedRequest[];
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ const KINDS: readonly FaultKind[] = [
   "malformed-json",
   "unknown-status",
   "latency",
+  "slow-reader",
 ];
 
 /**
@@ -40,9 +41,9 @@ export function parseFault(text: string): FaultRule {
     if (second) rule.retryAfter = second;
   } else if (kind === "latency") rule.ms = number(first, "milliseconds, e.g. latency=250");
   else if (kind === "truncate") rule.afterBytes = first ? number(first, "a byte count") : 0;
-  else if (kind === "stall") {
+  else if (kind === "stall" || kind === "slow-reader") {
     rule.afterBytes = first ? number(first, "a byte count") : 0;
-    rule.ms = number(second, "bytes/ms, e.g. stall=1024/30000");
+    rule.ms = number(second, `bytes/ms, e.g. ${kind}=1024/30000`);
   }
   if (route) rule.route = route;
   if (nth) rule.nth = nth.split(",").map(Number);

@@ -3,9 +3,12 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getResponse, type RequestHandler } from "msw";
 import { SOCKET_MODE } from "../internal.js";
+import { splitFaultRules } from "../realtime/realtime-context.js";
+import { serveSandboxChannels } from "../realtime/sandbox-channels.js";
 import { detail } from "../routes/respond.js";
 import { createSandbox, type InternalSandboxOptions } from "../sandbox.js";
 import type { RunningSandbox, StartSandboxOptions } from "../types.js";
+import { serveControlRoute } from "./control-routes.js";
 import { writeResponse } from "./write-response.js";
 
 function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
@@ -88,15 +91,34 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const wildcard = address.address === "0.0.0.0" || address.address === "::";
   const shown = wildcard ? "127.0.0.1" : address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${shown}:${address.port}`;
-  const internal: InternalSandboxOptions = { ...rest, baseUrl: url, [SOCKET_MODE]: true };
-  const sandbox = createSandbox(internal);
-  server.on("request", (req, res) => void handle(sandbox.handlers, url, req, res));
+  // Fault rules naming a channel are the WebSocket server's; createSandbox would refuse their routes.
+  const faults = splitFaultRules(rest.faults);
+  const internal: InternalSandboxOptions = {
+    ...rest,
+    faults: faults.rest,
+    baseUrl: url,
+    [SOCKET_MODE]: true,
+  };
+  let sandbox: ReturnType<typeof createSandbox>;
+  let channels: Awaited<ReturnType<typeof serveSandboxChannels>>;
+  try {
+    sandbox = createSandbox(internal);
+    channels = await serveSandboxChannels(server, { ...rest, baseUrl: url }, faults.channels, sandbox);
+  } catch (error) {
+    server.close(); // bad options (an unknown fault route): no server is left listening
+    throw error;
+  }
+  server.on("request", (req, res) => {
+    if (!serveControlRoute(req, res, sandbox.requests)) void handle(sandbox.handlers, url, req, res);
+  });
   let closing: Promise<void> | undefined;
   return {
     url,
+    realtimeUrl: channels.realtimeUrl,
     requests: sandbox.requests,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
+        channels.close();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections would hold close() open until they time out.
         server.closeAllConnections();
