@@ -88,4 +88,23 @@ module.exports = [
     limit: "2.2 kB",
     gzip: true,
   },
+  // Issue 15: a live TTS session alone (the socket, key placement, backpressure, typed close codes, the
+  // event queue with its bound), then all three sessions with the audio input path (WAV parsing,
+  // resampling, pacing). The client is the app's already; `ws` is Node 20's, never a browser's.
+  {
+    name: "@camb-kit/realtime (openLiveSpeech)",
+    path: "packages/realtime/dist/index.js",
+    import: "{ openLiveSpeech }",
+    ignore: ["@camb-kit/client", "ws"],
+    limit: "5.4 kB",
+    gzip: true,
+  },
+  {
+    name: "@camb-kit/realtime (every session)",
+    path: "packages/realtime/dist/index.js",
+    import: "{ openLiveSpeech, openLiveTranscription, openRealtimeTranslation }",
+    ignore: ["@camb-kit/client", "ws"],
+    limit: "8.9 kB",
+    gzip: true,
+  },
 ];

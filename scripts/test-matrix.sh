@@ -12,7 +12,7 @@ for major in 22 24; do
   fi
   node_bin="$PWD/$dir/node_modules/node/bin"
   echo "== Node $("$node_bin/node" --version)"
-  for package in client polling; do
+  for package in client polling realtime; do
     (cd "packages/$package" && PATH="$node_bin:$PATH" node ../../node_modules/vitest/vitest.mjs run --reporter=dot)
   done
 done

@@ -64,6 +64,7 @@ mkdirSync(app);
 writeFileSync(join(app, "package.json"), JSON.stringify({ name: "pack-test-app", private: true }));
 const peers = [
   "msw@2.15.0",
+  "ws@8.23.0",
   "react@19.3.1",
   "react-dom@19.3.1",
   "@tanstack/react-query@5",

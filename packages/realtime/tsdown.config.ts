@@ -1,0 +1,11 @@
+// Builds the package as ESM and CommonJS with declarations, for any runtime (no Node built-ins).
+import { defineConfig } from "tsdown";
+
+export default defineConfig({
+  entry: ["src/index.ts"],
+  format: ["esm", "cjs"],
+  dts: true,
+  platform: "neutral",
+  target: "es2022",
+  clean: true,
+});
