@@ -1,10 +1,18 @@
 // The temp-file-then-rename steps of a save: temp names, existence checks, cleanup, and a race-free commit.
 import { randomBytes } from "node:crypto";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { TargetExistsError, TargetNotAFileError } from "./errors.js";
 import { fileOps } from "./file-ops.js";
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code;
+
+// A temp name is `.<target's name>.<random hex>.part`: what tempPathFor makes and the matchers below know.
+const TEMP_SUFFIX = ".part";
+const TEMP_ID_BYTES = 6;
+const TEMP_ID = new RegExp(`^[0-9a-f]{${TEMP_ID_BYTES * 2}}$`);
+
+/** The part of a temp name that comes from its target: the target's name, cut to fit, between dots. */
+const tempPrefixFor = (target: string) => `.${cutToBytes(basename(target), 200)}.`;
 
 /**
  * A fresh temp name next to the target: same folder means same file system, so the final rename is atomic.
@@ -14,7 +22,31 @@ const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | null)?.c
 export function tempPathFor(target: string): string {
   return join(
     dirname(target),
-    `.${cutToBytes(basename(target), 200)}.${randomBytes(6).toString("hex")}.part`,
+    `${tempPrefixFor(target)}${randomBytes(TEMP_ID_BYTES).toString("hex")}${TEMP_SUFFIX}`,
+  );
+}
+
+/** Whether the file name `name` is one tempPathFor makes, for whatever target. */
+export function isTempName(name: string): boolean {
+  if (!name.startsWith(".") || !name.endsWith(TEMP_SUFFIX)) return false;
+  const stem = name.slice(0, -TEMP_SUFFIX.length);
+  const dot = stem.length - TEMP_ID_BYTES * 2 - 1;
+  // `.` + at least one character of the target's name, then `.` + the random part.
+  return dot >= 2 && stem[dot] === "." && TEMP_ID.test(stem.slice(dot + 1));
+}
+
+/**
+ * Whether `candidate` is a temp file tempPathFor may have made for `target`: in the same folder, named after
+ * that target, with any random part. A crashed save leaves such a file behind; nothing else matches.
+ */
+export function isTempPathFor(target: string, candidate: string): boolean {
+  const name = basename(candidate);
+  const prefix = tempPrefixFor(target);
+  return (
+    dirname(resolve(candidate)) === dirname(resolve(target)) &&
+    name.startsWith(prefix) &&
+    name.length === prefix.length + TEMP_ID_BYTES * 2 + TEMP_SUFFIX.length &&
+    isTempName(name)
   );
 }
 

@@ -35,6 +35,11 @@ function matchPath(
   }
   if (!isRecord(value)) return [];
   if (head === "*") {
+    // Last in a path, `*` takes every field that holds a URL (a map of files, as dub-alt-format answers).
+    if (rest.length === 0)
+      return Object.entries(value).flatMap(([name, item]) =>
+        isUrl(item) ? [{ url: item, key: [...key, name], kind, language }] : [],
+      );
     // A language key holds an object (a language's files); a plain field of a one-language result does not.
     return Object.entries(value).flatMap(([name, item]) =>
       isRecord(item) ? matchPath(item, rest, [...key, name], name, kind) : [],

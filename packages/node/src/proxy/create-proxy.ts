@@ -1,10 +1,14 @@
-// createCambProxy: a fetch-style handler that lets browsers call allowed operations without the key.
+// createCambProxy: a fetch-style handler that lets browsers call allowed operations without the key, and
+// relays their allowed WebSocket sessions (ws-relay.ts) on node:http's `upgrade` event.
 import { redactSecrets, registerSecret } from "@camb-kit/client/internal";
 import { defaultBaseUrl, mediaKind } from "@camb-kit/client/spec";
 import { type AllowEntry, DEFAULT_PROXY_ALLOW, findAllowed, resolveAllowList } from "./allow-list.js";
 import { BodyTooLargeError, limitBody } from "./body-limit.js";
+import { channelAtPath } from "./channel-target.js";
 import { downstreamResponseHeaders, upstreamRequestHeaders } from "./headers.js";
+import { normalizePrefix, pathUnderPrefix } from "./mount-prefix.js";
 import { redactStream } from "./redact-stream.js";
+import { createUpgradeRelay, type NodeUpgradeHandler } from "./ws-relay.js";
 
 export interface CambProxyOptions {
   /** The CAMB API key. Added to upstream requests only; never sent back. */
@@ -12,25 +16,45 @@ export interface CambProxyOptions {
   /** The API to forward to; default the spec's server (point it at the sandbox in tests). */
   baseUrl?: string | undefined;
   /**
-   * Operations browsers may call: operationIds or spec paths. Default `DEFAULT_PROXY_ALLOW` (the read-only
-   * ones); an app that lets browsers create tasks or upload lists those too, e.g.
-   * `[...DEFAULT_PROXY_ALLOW, "createDubTask", "createTranscriptionTask"]`.
+   * The realtime host sessions of its channels go to; default the spec's `realtimeServer` (a sandbox's
+   * `realtimeUrl` in tests). Live TTS goes to `baseUrl`, with the ws scheme.
+   */
+  realtimeBaseUrl?: string | undefined;
+  /**
+   * Operations and channels browsers may use: operationIds, spec paths or channel ids. Default
+   * `DEFAULT_PROXY_ALLOW` (the read-only operations, no channel); an app that lets browsers create tasks,
+   * upload or open sessions lists those too, e.g.
+   * `[...DEFAULT_PROXY_ALLOW, "createDubTask", "liveSpeech", "liveTranscription"]`.
    */
   allow?: readonly AllowEntry[] | undefined;
+  /**
+   * Origins (`"https://app.example"`) whose pages may open WebSocket sessions besides the proxy's own (the
+   * handshake's `Origin` matching its `Host`). List the app's public origin when a reverse proxy in front
+   * rewrites `Host`.
+   */
+  webSocketOrigins?: readonly string[] | undefined;
   /** The path the proxy is mounted at, stripped before forwarding; default `"/api/camb"`. */
   prefix?: string | undefined;
   /** The fetch used upstream; default `globalThis.fetch`. */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Largest request body passed on, in bytes (413 beyond it); default 1 GiB, for media uploads. */
   maxRequestBytes?: number | undefined;
-  /** Time allowed until the API's response headers, in ms (504 beyond it); default 60000, 0 for none. */
+  /**
+   * Time allowed until the API's response headers, or its WebSocket handshake, in ms (504 beyond it);
+   * default 60000, 0 for none.
+   */
   upstreamTimeoutMs?: number | undefined;
 }
 
 const DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024 * 1024;
 const DEFAULT_UPSTREAM_TIMEOUT_MS = 60_000;
 
-export type CambProxyHandler = (request: Request) => Promise<Response>;
+/** The proxy: a fetch-style handler, and the listener for node:http's `upgrade` event beside it. */
+export interface CambProxyHandler {
+  (request: Request): Promise<Response>;
+  /** Relays an allowed channel's WebSocket session: `server.on("upgrade", proxy.upgrade)` (node:http). */
+  upgrade: NodeUpgradeHandler;
+}
 
 const UPSTREAM_TIMEOUT = new DOMException("The CAMB API did not answer in time", "TimeoutError");
 
@@ -57,13 +81,15 @@ function jsonError(status: number, detail: string): Response {
  *   included: the proxy never parses them), with backpressure, so memory does not grow with an upload's size;
  *   `maxRequestBytes` is enforced as the bytes pass. A client that goes away aborts the upstream call.
  * - The key never appears in a response: headers echoing it are dropped and non-audio bodies are redacted.
+ * - `upgrade` relays the WebSocket sessions of allowed channels (none by default) for node:http servers;
+ *   see `toNodeHandler`.
  */
 export function createCambProxy(options: CambProxyOptions): CambProxyHandler {
   const { apiKey } = options;
   if (typeof apiKey !== "string" || apiKey.length === 0)
     throw new TypeError("createCambProxy needs an apiKey");
   const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
-  const prefix = `/${(options.prefix ?? "/api/camb").replace(/^\/+|\/+$/g, "")}`.replace(/^\/$/, "");
+  const prefix = normalizePrefix(options.prefix);
   const allowed = resolveAllowList(options.allow ?? DEFAULT_PROXY_ALLOW);
   const upstreamFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
@@ -78,13 +104,24 @@ export function createCambProxy(options: CambProxyOptions): CambProxyHandler {
   const tooLarge = () =>
     jsonError(413, `The request body is larger than this proxy's limit of ${maxRequestBytes} bytes`);
 
-  return async (request) => {
+  const upgrade = createUpgradeRelay({
+    apiKey,
+    apiBaseUrl: baseUrl,
+    realtimeBaseUrl: options.realtimeBaseUrl,
+    prefix,
+    allowed: allowed.channels,
+    origins: options.webSocketOrigins ?? [],
+    connectTimeoutMs: upstreamTimeoutMs,
+  });
+
+  const handle = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
-    if (prefix && url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) {
-      return jsonError(404, "Not a CAMB proxy path");
+    const path = pathUnderPrefix(url.pathname, prefix);
+    if (path === undefined) return jsonError(404, "Not a CAMB proxy path");
+    if (channelAtPath(path)) {
+      return jsonError(426, `${path} is a WebSocket channel: open it with a WebSocket (the proxy's upgrade)`);
     }
-    const path = url.pathname.slice(prefix.length) || "/";
-    if (!findAllowed(allowed, request.method, path)) {
+    if (!findAllowed(allowed.operations, request.method, path)) {
       return jsonError(403, `${request.method} ${path} is not allowed through this proxy`);
     }
 
@@ -145,4 +182,5 @@ export function createCambProxy(options: CambProxyOptions): CambProxyHandler {
       headers: downstreamResponseHeaders(upstream.headers, apiKey, redact),
     });
   };
+  return Object.assign(handle, { upgrade });
 }

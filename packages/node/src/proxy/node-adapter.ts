@@ -1,8 +1,10 @@
-// toNodeHandler: mounts a fetch-style handler on node:http, streaming both bodies and aborting on disconnect.
+// toNodeHandler: mounts a fetch-style handler on node:http, streaming both bodies and aborting on disconnect,
+// with the proxy's WebSocket relay for the server's `upgrade` event beside it.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+import type { NodeUpgradeHandler } from "./ws-relay.js";
 
 /** A fixed origin: the handler routes on the path, never on the client's Host header. */
 const ORIGIN = "http://localhost";
@@ -13,19 +15,32 @@ const ORIGIN = "http://localhost";
  * `/api/camb/list-voices` into one for `/api/camb/tts-stream`, behind any auth that checked `req.url`.
  * Only the path and query of the target are kept (an absolute-form target's host is dropped too).
  */
-function requestUrl(target: string | undefined): string {
+export function requestUrl(target: string | undefined): string {
   const { pathname, search } = new URL(target ?? "/", ORIGIN);
   return `${ORIGIN}${pathname}${search}`;
 }
 
+/** A node:http request listener, with the listener for the server's `upgrade` event beside it. */
+export interface NodeProxyHandler {
+  (req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** For `server.on("upgrade", handler.upgrade)`: the handler's WebSocket relay, or one that declines all. */
+  upgrade: NodeUpgradeHandler;
+}
+
 /**
  * Mounts a `(Request) => Promise<Response>` handler (e.g. `createCambProxy`) on a node:http server, streaming
- * both bodies. A client that disconnects aborts the Request's signal (and so the upstream call).
+ * both bodies. A client that disconnects aborts the Request's signal (and so the upstream call). A handler
+ * with an `upgrade` listener (createCambProxy's relays WebSocket sessions) passes it on as `.upgrade`:
+ *
+ * ```ts
+ * const handler = toNodeHandler(createCambProxy({ apiKey, allow: [...DEFAULT_PROXY_ALLOW, "liveSpeech"] }));
+ * http.createServer(handler).on("upgrade", handler.upgrade).listen(3000);
+ * ```
  */
 export function toNodeHandler(
-  handler: (request: Request) => Promise<Response>,
-): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  return async (req, res) => {
+  handler: ((request: Request) => Promise<Response>) & { upgrade?: NodeUpgradeHandler | undefined },
+): NodeProxyHandler {
+  const listener = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const controller = new AbortController();
     res.on("close", () => {
       if (!res.writableFinished) controller.abort();
@@ -60,4 +75,5 @@ export function toNodeHandler(
       else res.writeHead(500, { "content-type": "application/json" }).end('{"detail":"Proxy error"}');
     }
   };
+  return Object.assign(listener, { upgrade: handler.upgrade ?? (() => false) });
 }
