@@ -17,6 +17,9 @@ const BENCHMARKS = [
   ["8", "faulty-jobs.mjs"],
   ["9", "upload.mjs"],
   ["10", "typecheck-cost.mjs"],
+  ["11", "batch-polling.mjs"],
+  ["12", "realtime-first-audio.mjs"],
+  ["13", "realtime-memory.mjs"],
 ];
 
 const quick = process.argv.includes("--quick");

@@ -13,7 +13,10 @@ const control = createServer((req, res) => {
 });
 control.listen(0, "127.0.0.1", () => {
   const { port } = /** @type {import("node:net").AddressInfo} */ (control.address());
-  process.stdout.write(`${JSON.stringify({ url: sandbox.url, control: `http://127.0.0.1:${port}` })}\n`);
+  const controlUrl = `http://127.0.0.1:${port}`;
+  process.stdout.write(
+    `${JSON.stringify({ url: sandbox.url, realtimeUrl: sandbox.realtimeUrl, control: controlUrl })}\n`,
+  );
 });
 process.on("SIGTERM", async () => {
   control.closeAllConnections();

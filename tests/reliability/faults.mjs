@@ -13,21 +13,20 @@ export function faultMix(p) {
     { route: "storage", kind: "status", status: 502, probability: p * 0.2 },
   ];
   for (const [id, operation] of Object.entries(operations)) {
-    const role = operation.task?.role;
-    if (role === "status") {
+    // An operation serves one role or more (a result path shared by families): its roles, each once.
+    const roles = new Set(operation.tasks.map((task) => task.role));
+    if (roles.has("status"))
       rules.push(
         { route: id, kind: "reset", probability: p * 0.2 },
         { route: id, kind: "malformed-json", probability: p * 0.2 },
         { route: id, kind: "unknown-status", probability: p * 0.15 },
       );
-    } else if (role === "result") {
+    if (roles.has("result"))
       rules.push(
         { route: id, kind: "reset", probability: p * 0.2 },
         { route: id, kind: "truncate", afterBytes: 4096, probability: p * 0.3 },
       );
-    } else if (role === "create") {
-      rules.push({ route: id, kind: "reset", probability: p * 0.05 });
-    }
+    if (roles.has("create")) rules.push({ route: id, kind: "reset", probability: p * 0.05 });
   }
   return rules;
 }

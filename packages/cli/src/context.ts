@@ -8,6 +8,7 @@ import { createReporter, type Reporter } from "./progress.js";
 export interface GlobalOptions {
   sandbox?: boolean;
   baseUrl?: string;
+  realtimeUrl?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -32,15 +33,23 @@ const EMBEDDED_SANDBOX_KEY = "camb-cli-embedded-sandbox-key";
  * or CAMB_BASE_URL: your proxy, which holds the key, or a `camb sandbox` in another process), with
  * CAMB_API_KEY when set; the real API with CAMB_API_KEY; and with neither a key nor a base URL the embedded
  * sandbox, so every command works out of the box. Anything but the real API with a key is said on stderr.
+ * The realtime host (`--realtime-url` or CAMB_REALTIME_URL) is the spec's unless given; the embedded
+ * sandbox serves it too.
  */
 export async function openContext(options: GlobalOptions, signal: AbortSignal): Promise<Context> {
   const reporter = createReporter(process.stderr, options.quiet);
   const apiKey = process.env.CAMB_API_KEY || undefined;
   const baseUrl = options.baseUrl ?? (process.env.CAMB_BASE_URL || undefined);
+  // The WebSocket sessions of the realtime host (live transcription, translation); live TTS follows baseUrl.
+  const realtimeBaseUrl = options.realtimeUrl ?? (process.env.CAMB_REALTIME_URL || undefined);
   const base = { signal, reporter, json: Boolean(options.json) };
 
   if (!options.sandbox && (apiKey || baseUrl)) {
-    const client = createCambClient({ apiKey, ...(baseUrl ? { baseUrl } : {}) });
+    const client = createCambClient({
+      apiKey,
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(realtimeBaseUrl ? { realtimeBaseUrl } : {}),
+    });
     if (baseUrl) {
       const which = options.baseUrl ? "--base-url" : "CAMB_BASE_URL";
       const key = apiKey ? "with CAMB_API_KEY" : "without a key (CAMB_API_KEY is not set)";
@@ -55,7 +64,11 @@ export async function openContext(options: GlobalOptions, signal: AbortSignal): 
   );
   return {
     ...base,
-    client: createCambClient({ apiKey: EMBEDDED_SANDBOX_KEY, baseUrl: sandbox.url }),
+    client: createCambClient({
+      apiKey: EMBEDDED_SANDBOX_KEY,
+      baseUrl: sandbox.url,
+      realtimeBaseUrl: sandbox.realtimeUrl,
+    }),
     sandboxUrl: sandbox.url,
     // The sandbox finishes tasks in a poll or two: check often so the tour stays quick.
     poll: { intervalMs: 100, maxIntervalMs: 500 },

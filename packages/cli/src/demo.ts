@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm demo`: an end-to-end tour of camb-kit against the embedded sandbox. It streams speech to a file,
 // generates a sound, designs a voice, runs the deprecated async TTS path, downloads bulk results, then hears
-// its own speech back (transcription), translates, dubs, separates and exports subtitles (demo-media.ts). It
+// its own speech back (transcription), translates, dubs, separates and exports subtitles (demo-media.ts), then
+// speaks a sentence live and hears it back through live transcription (demo-realtime.ts). It
 // checks every file it wrote (audio decoded, video parsed, transcripts and subtitles parsed) and prints what
 // each one is; it exits 0 only if every file exists and passes its check.
 import { mkdir, rm } from "node:fs/promises";
@@ -13,6 +14,7 @@ import { createAndWait } from "@camb-kit/polling";
 import { startSandbox } from "@camb-kit/sandbox";
 import pc from "picocolors";
 import { mediaTour } from "./demo-media.js";
+import { realtimeTour } from "./demo-realtime.js";
 import { describeInfo, inspectFile } from "./inspect-file.js";
 
 const outDir = resolve(process.argv[2] ?? "camb-demo-output");
@@ -91,6 +93,7 @@ async function tour(camb: CambClient): Promise<string[]> {
   }
 
   files.push(...(await mediaTour(camb, outDir, voiceId, step)));
+  files.push(...(await realtimeTour(camb, outDir, voiceId, step)));
   return files;
 }
 
@@ -100,7 +103,9 @@ async function main(): Promise<number> {
   const sandbox = await startSandbox({ port: 0 });
   process.stdout.write(`${pc.bold("camb-kit demo")} against the embedded sandbox at ${sandbox.url}\n\n`);
   try {
-    const files = await tour(createCambClient({ apiKey: "demo", baseUrl: sandbox.url }));
+    const files = await tour(
+      createCambClient({ apiKey: "demo", baseUrl: sandbox.url, realtimeBaseUrl: sandbox.realtimeUrl }),
+    );
     process.stdout.write(
       `\n${pc.bold(`${files.length} files in ${relative(process.cwd(), outDir) || "."}`)}\n`,
     );

@@ -2,6 +2,9 @@
 import { CambApiError, CambConnectionError, CambError, CambTimeoutError } from "@camb-kit/client";
 import { redactSecrets } from "@camb-kit/client/internal";
 import {
+  BatchJournalError,
+  BatchLockedError,
+  BatchValidationError,
   MissingFileError,
   MissingFolderError,
   SourceNotAFileError,
@@ -9,6 +12,14 @@ import {
   TargetNotAFileError,
 } from "@camb-kit/node";
 import { PollTimeoutError, TaskFailedError } from "@camb-kit/polling";
+import {
+  AudioFormatError,
+  RealtimeBadRequestError,
+  RealtimeConnectionError,
+  RealtimePaymentRequiredError,
+  RealtimeServerError,
+  RealtimeUnauthorizedError,
+} from "@camb-kit/realtime";
 import { CommanderError } from "commander";
 
 /** Exit codes, so scripts can tell what went wrong without parsing messages. */
@@ -22,6 +33,8 @@ export const ExitCode = {
   apiError: 3,
   /** A task ended in ERROR, TIMEOUT or PAYMENT_REQUIRED, or did not finish in time. */
   taskFailed: 4,
+  /** A batch ended with some jobs failed (the summary says why; `--retry-failed` runs them again). */
+  batchIncomplete: 5,
   /** Interrupted by Ctrl-C (SIGINT) or SIGTERM; nothing partial was left behind. */
   interrupted: 130,
 } as const;
@@ -50,6 +63,10 @@ type Rule = [errorClass: abstract new (...args: never[]) => Error, code: number 
 const RULES: readonly Rule[] = [
   [InterruptedError, ExitCode.interrupted],
   [InputError, ExitCode.badInput],
+  // A batch that cannot start (a bad jobs file or journal, a journal another run holds) sent nothing.
+  [BatchValidationError, ExitCode.badInput],
+  [BatchJournalError, ExitCode.badInput],
+  [BatchLockedError, ExitCode.badInput],
   [CommanderError, (error: CommanderError) => (error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput)],
   [CambApiError, (error: CambApiError) => (error.status === 400 || error.status === 422 ? 2 : 3)],
   [TaskFailedError, ExitCode.taskFailed],
@@ -59,6 +76,14 @@ const RULES: readonly Rule[] = [
   [MissingFolderError, ExitCode.badInput],
   [MissingFileError, ExitCode.badInput],
   [SourceNotAFileError, ExitCode.badInput],
+  // Live sessions: a first frame the server refused (close 4400) and audio that cannot be sent are bad input,
+  // like a 400; a refused key (4401), no credits (4402), the server's error and a dropped socket are the API's.
+  [RealtimeBadRequestError, ExitCode.badInput],
+  [AudioFormatError, ExitCode.badInput],
+  [RealtimeUnauthorizedError, ExitCode.apiError],
+  [RealtimePaymentRequiredError, ExitCode.apiError],
+  [RealtimeServerError, ExitCode.apiError],
+  [RealtimeConnectionError, ExitCode.apiError],
   [CambConnectionError, ExitCode.apiError],
   [CambTimeoutError, ExitCode.apiError],
   [CambError, ExitCode.apiError],

@@ -1,15 +1,19 @@
 // The `camb` program: its commands and options, and how a command's outcome becomes an exit code.
-import { defaultBaseUrl } from "@camb-kit/client/spec";
+import { defaultBaseUrl, realtimeServer } from "@camb-kit/client/spec";
 import { Command, Option } from "commander";
 import type { Action } from "./command-kit.js";
+import { batchCommand } from "./commands/batch.js";
 import { dictionariesCommand } from "./commands/dictionaries.js";
 import { dubCommand } from "./commands/dub.js";
 import { foldersCommand } from "./commands/folders.js";
+import { interpretCommand } from "./commands/interpret.js";
+import { listenCommand } from "./commands/listen.js";
 import { languages, voices } from "./commands/listings.js";
 import { results } from "./commands/results.js";
-import { sandbox } from "./commands/sandbox.js";
+import { sandboxCommand } from "./commands/sandbox.js";
 import { separateCommand } from "./commands/separate.js";
 import { DURATION_RANGE, sound } from "./commands/sound.js";
+import { speakCommand } from "./commands/speak.js";
 import { statusCommand, waitCommand } from "./commands/status.js";
 import { storyCommand } from "./commands/story.js";
 import { subtitlesCommand } from "./commands/subtitles.js";
@@ -42,6 +46,10 @@ function buildProgram(
     )
     .option("--sandbox", "use the embedded local sandbox even when CAMB_API_KEY is set")
     .option("--base-url <url>", `API base URL (default ${defaultBaseUrl}, or CAMB_BASE_URL)`)
+    .option(
+      "--realtime-url <url>",
+      `realtime WebSocket host for listen and interpret (default ${realtimeServer}, or CAMB_REALTIME_URL)`,
+    )
     .option("--json", "print machine-readable JSON on stdout")
     .option("-q, --quiet", "no progress on stderr")
     .exitOverride()
@@ -101,6 +109,9 @@ function buildProgram(
     );
 
   for (const make of [
+    speakCommand,
+    listenCommand,
+    interpretCommand,
     dubCommand,
     transcribeCommand,
     translateCommand,
@@ -111,16 +122,12 @@ function buildProgram(
     foldersCommand,
     statusCommand,
     waitCommand,
+    batchCommand,
   ]) {
     program.addCommand(inheritSettings(make(run), program));
   }
 
-  program
-    .command("sandbox")
-    .description("serve the local sandbox API until Ctrl-C and print its URL")
-    .option("--port <port>", "port (0 picks a free one)", "0")
-    .option("--host <host>", "interface to bind", "127.0.0.1")
-    .action((options) => sandbox(options, signal));
+  program.addCommand(inheritSettings(sandboxCommand(signal), program));
 
   return program;
 }

@@ -135,10 +135,12 @@ describe("exit codes", () => {
 
 test("sandbox prints its URL, serves the API, and stops cleanly on Ctrl-C", async () => {
   const running = start(BIN, ["sandbox", "--port", "0"]);
-  await vi.waitFor(() => expect(running.output().stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\n/), {
-    timeout: 20_000,
-  });
-  const url = running.output().stdout.trim();
+  // The API base on the first line, the realtime sessions' base on the second.
+  await vi.waitFor(
+    () => expect(running.output().stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\nws:\/\/127\.0\.0\.1:\d+\n$/),
+    { timeout: 20_000 },
+  );
+  const [url] = running.output().stdout.split("\n");
   const voices = await fetch(`${url}/list-voices`, { headers: { "x-api-key": "any" } });
   expect(voices.status).toBe(200);
   expect((await fetch(`${url}/list-voices`)).status).toBe(401);

@@ -8,6 +8,9 @@ import {
   CambTimeoutError,
 } from "@camb-kit/client";
 import {
+  BatchJournalError,
+  BatchLockedError,
+  BatchValidationError,
   IdleTimeoutError,
   MissingFileError,
   MissingFolderError,
@@ -71,6 +74,9 @@ const table: [string, unknown, number][] = [
     new PollTimeoutError({ elapsedMs: 1, attempts: 1, lastStatus: undefined }),
     ExitCode.taskFailed,
   ],
+  ["a bad jobs file", new BatchValidationError([{ line: 3, message: "id repeats" }]), ExitCode.badInput],
+  ["a damaged batch journal", new BatchJournalError("out/.j", 2, "not JSON"), ExitCode.badInput],
+  ["a batch journal in use", new BatchLockedError("out/.j.lock", 42), ExitCode.badInput],
   ["any other CambError", new CambError("something"), ExitCode.apiError],
   ["anything else (a bug)", new Error("unexpected"), ExitCode.failure],
 ];

@@ -29,7 +29,8 @@ export function parseVoiceId(value: string): number {
   return id;
 }
 
-async function defaultVoice(context: Context): Promise<number> {
+/** The first voice of `camb voices`, for a command given no --voice (said on stderr). */
+export async function defaultVoice(context: Context): Promise<number> {
   const voices = unwrap(await context.client.GET(operations.listVoices.path, { signal: context.signal }));
   const first = voices[0];
   if (!first) throw new InputError("no voice available: pass --voice <id> (see `camb voices`)");
