@@ -7,8 +7,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /**
  * Headless Chromium as CI can run it: as root (no sandbox), without /dev/shm or a GPU (toolchain.md §4),
  * and allowed to play audio that a script starts, since the tests call `audio.play()` themselves.
+ * `args` adds flags (a fake microphone's).
  */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(args: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -21,6 +22,19 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
       "--disable-dev-shm-usage",
       "--autoplay-policy=no-user-gesture-required",
+      ...args,
     ],
   });
+}
+
+/**
+ * Flags for a microphone fed from `wav` (16-bit PCM), played once (`%noloop`: then silence), granted without
+ * a prompt.
+ */
+export function fakeMicrophone(wav: string): string[] {
+  return [
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
+    `--use-file-for-fake-audio-capture=${wav}%noloop`,
+  ];
 }

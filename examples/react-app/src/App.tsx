@@ -1,9 +1,12 @@
-// The example app's page: the voice picker, task speech and streamed speech, dubbing and transcription.
+// The example app's page: the voice picker, task, streamed and live speech, dubbing, and transcription of
+// files and of the microphone.
 import { useCamb } from "@camb-kit/react";
 import { useState } from "react";
 import { DubVideo } from "./components/DubVideo.js";
 import { ErrorMessage } from "./components/ErrorMessage.js";
 import { GenerateSpeech } from "./components/GenerateSpeech.js";
+import { LiveSpeech } from "./components/LiveSpeech.js";
+import { LiveTranscription } from "./components/LiveTranscription.js";
 import { StreamSpeech } from "./components/StreamSpeech.js";
 import { TranscribeFile } from "./components/TranscribeFile.js";
 import { VoicePicker } from "./components/VoicePicker.js";
@@ -25,12 +28,14 @@ export function App() {
           <VoicePicker voices={voices.data} value={voiceId} onChange={setChosen} />
           <GenerateSpeech voiceId={voiceId} />
           <StreamSpeech voiceId={voiceId} />
+          <LiveSpeech voiceId={voiceId} />
         </>
       ) : (
         <p>Loading voices…</p>
       )}
       <DubVideo />
       <TranscribeFile />
+      <LiveTranscription />
     </main>
   );
 }

@@ -5,6 +5,29 @@ export {
   type CambQueryKey,
   createCambQueryClient,
 } from "./camb-query-client.js";
+export { MicrophoneBacklogError } from "./live/live-errors.js";
+export type { LiveSpeechPlaybackMode } from "./live/live-speech-player.js";
+export type { LiveTranscriptSegment } from "./live/transcript.js";
+export type { TranslationTurn } from "./live/translation-turns.js";
+export {
+  type LiveSpeechOptions,
+  type LiveSpeechSegment,
+  type LiveSpeechState,
+  type LiveSpeechStatus,
+  useLiveSpeech,
+} from "./live/use-live-speech.js";
+export {
+  type LiveTranscriptionOptions,
+  type LiveTranscriptionState,
+  type LiveTranscriptionStatus,
+  useLiveTranscription,
+} from "./live/use-live-transcription.js";
+export {
+  type RealtimeTranslationOptions,
+  type RealtimeTranslationState,
+  type RealtimeTranslationStatus,
+  useRealtimeTranslation,
+} from "./live/use-realtime-translation.js";
 export {
   MissingRunIdError,
   PaymentRequiredError,
