@@ -12,6 +12,18 @@ export function faultMix(p) {
     { route: "storage", kind: "truncate", afterBytes: 4096, probability: p * 0.3 },
     { route: "storage", kind: "status", status: 502, probability: p * 0.2 },
   ];
+  rules.push(...roleFaults(p));
+  return rules;
+}
+
+/**
+ * The faults each task role can meet, from the operations table: status checks reset, malformed or unknown,
+ * results reset or cut, and a rare reset of a create. Shared by every fault mix of these tests.
+ * @returns {import("@camb-kit/sandbox").FaultRule[]}
+ */
+export function roleFaults(p) {
+  /** @type {import("@camb-kit/sandbox").FaultRule[]} */
+  const rules = [];
   for (const [id, operation] of Object.entries(operations)) {
     // An operation serves one role or more (a result path shared by families): its roles, each once.
     const roles = new Set(operation.tasks.map((task) => task.role));

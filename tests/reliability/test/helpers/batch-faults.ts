@@ -1,7 +1,7 @@
 // The fault mix of the batch runs, built from the spec's operations table: about `p` of all requests fail, in
 // every way the sandbox can fail them, on API, storage and stream routes alike.
-import { operations } from "@camb-kit/client/spec";
 import type { FaultRule } from "@camb-kit/sandbox";
+import { roleFaults } from "../../faults.mjs";
 import { STREAM_OPERATION } from "./batch-run.js";
 
 /**
@@ -21,20 +21,6 @@ export function faultMix(p: number): FaultRule[] {
     { route: STREAM_OPERATION, kind: "truncate", afterBytes: 4096, probability: p * 0.3 },
     { route: STREAM_OPERATION, kind: "reset", probability: p * 0.2 },
   ];
-  for (const [id, operation] of Object.entries(operations)) {
-    const roles = new Set(operation.tasks.map((task) => task.role));
-    if (roles.has("status"))
-      rules.push(
-        { route: id, kind: "reset", probability: p * 0.2 },
-        { route: id, kind: "malformed-json", probability: p * 0.2 },
-        { route: id, kind: "unknown-status", probability: p * 0.15 },
-      );
-    if (roles.has("result"))
-      rules.push(
-        { route: id, kind: "reset", probability: p * 0.2 },
-        { route: id, kind: "truncate", afterBytes: 4096, probability: p * 0.3 },
-      );
-    if (roles.has("create")) rules.push({ route: id, kind: "reset", probability: p * 0.05 });
-  }
+  rules.push(...roleFaults(p));
   return rules;
 }
