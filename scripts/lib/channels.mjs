@@ -1,12 +1,14 @@
 // The realtime channels table, from the root `x-camb-channels` (and `x-camb-realtime-server`): where each
 // WebSocket session lives, where its key goes, the message types of its client and server unions and the
-// ones that play a part (start, ready, end, done, error, keepAlive), its audio framing and close codes. Every
-// name an entry uses is checked against the schemas here, so a channel that does not add up fails generation.
+// ones that play a part (start, ready, end, done, error, keepAlive), its audio framing, close codes and the task
+// family its session is a run of. Every name an entry uses is checked against the schemas (and the families)
+// here, so a channel that does not add up fails generation.
 import { channelAudio } from "./channel-audio.mjs";
 import { componentConstants, schemaRefName } from "./inline-schemas.mjs";
 import { HEADER, Identifier, literal } from "./render.mjs";
 import { propertyKeywords } from "./schema-values.mjs";
-import { fail, resolve } from "./spec.mjs";
+import { fail, indexOperations, resolve } from "./spec.mjs";
+import { collectFamilies } from "./task-roles.mjs";
 
 const SERVERS = ["api", "realtime"];
 const CLOSE_REASONS = ["bad-request", "unauthorized", "payment-required"];
@@ -90,7 +92,25 @@ function closeCodes(where, codes) {
   return codes;
 }
 
-function buildChannel(spec, id, entry) {
+/**
+ * The task family whose run a session is (`run.family`): it must be a family with a result (that is where the
+ * session's output is fetched), and the ready message must carry the `run_id` that names the run.
+ */
+function channelRun(spec, where, run, families, ready) {
+  if (run === undefined) return null;
+  const { family, ...rest } = run ?? {};
+  if (Object.keys(rest).length > 0) fail(`${where}.run: unknown field ${Object.keys(rest)[0]}`);
+  if (typeof family !== "string") fail(`${where}.run needs a family`);
+  const roles = Object.hasOwn(families, family) ? families[family] : undefined;
+  if (!roles)
+    fail(`${where}.run.family: ${family} is not a task family (no operation's x-camb-task names it)`);
+  if (!roles.result) fail(`${where}.run.family: ${family} has no result operation to fetch the run from`);
+  if (!resolve(spec, ready.schema.properties?.run_id))
+    fail(`${where}.run: the ready message ${ready.type} has no run_id`);
+  return family;
+}
+
+function buildChannel(spec, id, entry, families) {
   const where = `x-camb-channels.${id}`;
   if (!/^[a-z][A-Za-z0-9]*$/.test(id)) fail(`${where}: a channel id must be camelCase`);
   if (!SERVERS.includes(entry.server)) fail(`${where}.server must be one of ${SERVERS.join(", ")}`);
@@ -131,6 +151,10 @@ function buildChannel(spec, id, entry) {
     audioIn: channelAudio(spec, `${where}.audioIn`, entry.audioIn, { union: client, query, start }),
     audioOut: channelAudio(spec, `${where}.audioOut`, entry.audioOut, { union: server, query, start }),
     closeCodes: closeCodes(where, entry.closeCodes),
+    runFamily: channelRun(spec, where, entry.run, families, {
+      type: roles.ready,
+      schema: server.members.get(roles.ready),
+    }),
   };
 }
 
@@ -139,8 +163,9 @@ export function buildChannels(spec) {
   if (realtimeServer !== null && !/^wss:\/\/[^/]+$/.test(realtimeServer))
     fail("x-camb-realtime-server must be a wss:// origin with no path");
   const table = {};
-  for (const [id, entry] of Object.entries(spec["x-camb-channels"] ?? {}))
-    table[id] = buildChannel(spec, id, entry);
+  const entries = Object.entries(spec["x-camb-channels"] ?? {});
+  const families = collectFamilies(indexOperations(spec));
+  for (const [id, entry] of entries) table[id] = buildChannel(spec, id, entry, families);
   return { realtimeServer, table };
 }
 
@@ -173,7 +198,9 @@ export const realtimeServer = ${literal(realtimeServer)};
  * \`realtimeServer\`; \`path\`), its query parameters and the defaults the server applies, where the key goes
  * (a header, a query parameter, or a field path in the start message), the \`type\`s of its client and server
  * messages and the ones that start, ready, end, finish, fail or keep alive a session, how audio travels each
- * way, and what each application close code means. Helpers read all of it from here.
+ * way, what each application close code means, and the task family a session's \`run_id\` is a run of
+ * (\`runFamily\`: that family's result then answers the session's output; null when the session is no run).
+ * Helpers read all of it from here.
  */
 export const channels = ${literal(table)} as const;
 

@@ -26,6 +26,7 @@ const types = {
       audioIn: "CambChannelAudio",
       audioOut: "CambChannelAudio",
       closeCodes: "CambChannelCloseCodes",
+      run: "CambChannelRun",
     },
     required: [
       "summary",
@@ -51,6 +52,11 @@ const types = {
       sampleRate: (value) => (typeof value === "object" ? "CambChannelQueryValue" : { type: "integer" }),
       channels: (value) => (typeof value === "object" ? "CambChannelQueryValue" : { type: "integer" }),
     },
+  },
+  // The task family whose run the session is; the generator checks that the family exists.
+  CambChannelRun: {
+    properties: { family: { type: "string", description: "a task family (an x-camb-task family)" } },
+    required: ["family"],
   },
   CambChannelQueryValue: { properties: { query: string }, required: ["query"] },
   CambChannelCloseCodes: {

@@ -81,6 +81,27 @@ describe("a malformed channel entry fails generation with a message naming it", 
       "x-camb-channels.liveSpeech.clientMessage: components.schemas.LiveSpeechTextDone needs a required `type` with a string const",
     ],
     [
+      "a run of a task family the spec does not have",
+      (spec: Spec) => {
+        spec["x-camb-channels"].liveSpeech.run = { family: "live-tts" };
+      },
+      "x-camb-channels.liveSpeech.run.family: live-tts is not a task family",
+    ],
+    [
+      "a run of a family with no result to fetch it from",
+      (spec: Spec) => {
+        spec["x-camb-channels"].liveSpeech.run = { family: "dub-alt-format" };
+      },
+      "x-camb-channels.liveSpeech.run.family: dub-alt-format has no result operation",
+    ],
+    [
+      "a run on a channel whose ready message has no run_id",
+      (spec: Spec) => {
+        spec["x-camb-channels"].liveTranscription.run = { family: "tts" };
+      },
+      "x-camb-channels.liveTranscription.run: the ready message Ready has no run_id",
+    ],
+    [
       "a close code outside the application range",
       (spec: Spec) => {
         spec["x-camb-channels"].liveSpeech.closeCodes = { 1008: "unauthorized" };

@@ -2,7 +2,7 @@
 // query parameter of the wrong type does not compile; one message of a union is found by its type.
 import { describe, expectTypeOf, test } from "vitest";
 import type { ChannelId, ClientMessage, ServerMessage, ServerMessageOf } from "../src/index.js";
-import { channels, channelUrl } from "../src/spec.js";
+import { channels, channelUrl, type ResultTaskFamily, type TaskFamily } from "../src/spec.js";
 
 describe("channel message types", () => {
   test("a client message of another channel, or of no channel, does not compile", () => {
@@ -33,6 +33,13 @@ describe("channel message types", () => {
     expectTypeOf(channels.liveSpeech.ready).toEqualTypeOf<"session.ready">();
     expectTypeOf<(typeof channels)["liveTranscription"]["end"]>().toEqualTypeOf<"CloseStream">();
     expectTypeOf<ChannelId>().toEqualTypeOf<"liveSpeech" | "liveTranscription" | "realtimeTranslation">();
+  });
+
+  test("a channel's runFamily is a task family with a result, or null", () => {
+    expectTypeOf(channels.liveSpeech.runFamily).toEqualTypeOf<"tts">();
+    expectTypeOf(channels.liveTranscription.runFamily).toEqualTypeOf<null>();
+    expectTypeOf<(typeof channels)[ChannelId]["runFamily"]>().toMatchTypeOf<ResultTaskFamily | null>();
+    expectTypeOf<NonNullable<(typeof channels)[ChannelId]["runFamily"]>>().toMatchTypeOf<TaskFamily>();
   });
 
   test("channelUrl takes a channel id and its query parameters' types", () => {

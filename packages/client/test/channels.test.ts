@@ -3,7 +3,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { type ChannelId, channelSchemas, channels, enums, limits, realtimeServer } from "../src/spec.js";
+import {
+  type ChannelId,
+  channelSchemas,
+  channels,
+  enums,
+  families,
+  limits,
+  realtimeServer,
+} from "../src/spec.js";
 
 const spec = parse(readFileSync(new URL("../../../openapi/camb.yaml", import.meta.url), "utf8"));
 const entries = Object.entries(channels) as [ChannelId, (typeof channels)[ChannelId]][];
@@ -94,6 +102,22 @@ describe("the channels table", () => {
     });
     expect(translation.auth.message).toEqual(["auth", "api_key"]);
     expect(translation.start).toBe("session.update");
+  });
+
+  test("names the task family a session's run_id is a run of (live TTS: a TTS run), null for the others", () => {
+    for (const [id, channel] of entries)
+      expect(channel.runFamily).toBe(spec["x-camb-channels"][id].run?.family ?? null);
+    expect(channels.liveSpeech.runFamily).toBe("tts");
+    expect(channels.liveTranscription.runFamily).toBeNull();
+    expect(channels.realtimeTranslation.runFamily).toBeNull();
+    // The family's result is where the session's audio is fetched, and its ready message carries the id.
+    expect(families[channels.liveSpeech.runFamily].result).toBe("/tts-result/{run_id}");
+    const members = channelSchemas.liveSpeech.server.oneOf as {
+      required: string[];
+      properties: { type: { const: string } };
+    }[];
+    const ready = members.find((member) => member.properties.type.const === channels.liveSpeech.ready);
+    expect(ready?.required).toContain("run_id");
   });
 });
 

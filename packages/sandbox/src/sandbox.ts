@@ -5,6 +5,8 @@ import { http, type RequestHandler } from "msw";
 import { checkFaultRules, FaultSelector } from "./faults/select.js";
 import { SOCKET_MODE } from "./internal.js";
 import { answerOperation, type PipelineDeps, runPipeline } from "./pipeline.js";
+import { REALTIME_LINKS } from "./realtime/realtime-context.js";
+import { restLinks } from "./realtime/rest-links.js";
 import { detail } from "./routes/respond.js";
 import { serveStorage } from "./routes/storage.js";
 import { buildRouteTable } from "./routes/table.js";
@@ -50,7 +52,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     );
   });
 
-  return {
+  const sandbox: Sandbox = {
     handlers: [storage, api] as RequestHandler[],
     requests,
     reset() {
@@ -59,6 +61,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       requests.length = 0; // in place: callers may hold the array
     },
   };
+  // The channels served next to this sandbox (startSandbox, cambRealtimeHandlers({ sandbox })) share its state.
+  return Object.assign(sandbox, { [REALTIME_LINKS]: restLinks(state, resolved, options) });
 }
 
 /** The msw handlers of a new sandbox: `setupServer(...cambHandlers(options))`. */

@@ -1,15 +1,17 @@
 // The channels through msw's WebSocket interception, as code on the global WebSocket (a browser) sees them:
 // the same sessions as over real sockets, the key in the query.
-import { channels, channelUrl, defaultBaseUrl } from "@camb-kit/client/spec";
+import { channels, channelUrl, defaultBaseUrl, families } from "@camb-kit/client/spec";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket as NodeWebSocket } from "ws";
 import {
   cambHandlers,
   cambRealtimeHandlers,
+  createSandbox,
   decodeSandboxSpeech,
   renderSandboxSpeech,
 } from "../src/index.js";
+import { readMediaFacts } from "../src/media/read-media-facts.js";
 import { pcm16Bytes, pcm16Samples } from "./helpers/pcm-signal.js";
 
 // Node 20 has no global WebSocket (Node 22 does): msw patches the global, so give it one to patch.
@@ -117,6 +119,54 @@ describe("the channels through msw", () => {
     const session = open(
       channelUrl("liveTranscription", { apiBaseUrl: defaultBaseUrl, query: { x_api_key: "nope" } }),
     );
+    expect((await session.closed).code).toBe(4401);
+  });
+});
+
+describe("the channels of a createSandbox, through msw", () => {
+  // Its own hosts, so the file's handlers (the default base and realtime host) never answer for it.
+  const base = "https://linked.camb.test/apis";
+  const key = "linked-key";
+
+  /** Starts the sandbox's REST and realtime handlers ahead of the file's; the realtime ones share its state. */
+  function linked() {
+    const sandbox = createSandbox({ baseUrl: base, apiKeys: [key] });
+    const realtime = cambRealtimeHandlers({ sandbox, realtimeBaseUrl: "wss://linked-realtime.camb.test" });
+    server.use(...sandbox.handlers, ...realtime);
+    return sandbox;
+  }
+
+  it("makes a live TTS session a run of the sandbox: its REST result speaks the session's text", async () => {
+    const sandbox = linked();
+    const session = open(channelUrl("liveSpeech", { apiBaseUrl: base, query: { api_key: key } }));
+    await opened(session.socket);
+    session.socket.send(JSON.stringify({ type: "session.start", voice_id: 147320 }));
+    session.socket.send(JSON.stringify({ type: "text.chunk", text: "Fetched again later." }));
+    session.socket.send(JSON.stringify({ type: "text.done" }));
+    expect((await session.closed).code).toBe(1000);
+    const ready = session.frames.find(
+      (f): f is Record<string, unknown> => !(f instanceof Uint8Array) && f.type === channels.liveSpeech.ready,
+    );
+    const family = families[channels.liveSpeech.runFamily];
+    const response = await fetch(`${base}${family.result.replace("{run_id}", String(ready?.run_id))}`, {
+      headers: { "x-api-key": key },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(family.resultMediaType);
+    expect((await readMediaFacts(response.body as ReadableStream<Uint8Array>)).text).toBe(
+      "Fetched again later.",
+    );
+    // One request log: the upgrade, then the result.
+    const paths = sandbox.requests.map((r) => r.path.slice(new URL(base).pathname.length));
+    expect(paths).toEqual([
+      channels.liveSpeech.path,
+      family.result.replace("{run_id}", String(ready?.run_id)),
+    ]);
+  });
+
+  it("takes the sandbox's options as its own: a key the sandbox does not list is refused", async () => {
+    linked();
+    const session = open(channelUrl("liveSpeech", { apiBaseUrl: base, query: { api_key: "browser-key" } }));
     expect((await session.closed).code).toBe(4401);
   });
 });

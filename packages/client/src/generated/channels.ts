@@ -13,7 +13,9 @@ export const realtimeServer = "wss://realtime.camb.ai";
  * `realtimeServer`; `path`), its query parameters and the defaults the server applies, where the key goes
  * (a header, a query parameter, or a field path in the start message), the `type`s of its client and server
  * messages and the ones that start, ready, end, finish, fail or keep alive a session, how audio travels each
- * way, and what each application close code means. Helpers read all of it from here.
+ * way, what each application close code means, and the task family a session's `run_id` is a run of
+ * (`runFamily`: that family's result then answers the session's output; null when the session is no run).
+ * Helpers read all of it from here.
  */
 export const channels = {
   liveSpeech: {
@@ -63,6 +65,7 @@ export const channels = {
       "4401": "unauthorized",
       "4402": "payment-required",
     },
+    runFamily: "tts",
   },
   liveTranscription: {
     summary: "Live transcription",
@@ -121,6 +124,7 @@ export const channels = {
       "4401": "unauthorized",
       "4402": "payment-required",
     },
+    runFamily: null,
   },
   realtimeTranslation: {
     summary: "Realtime speech-to-speech translation (beta)",
@@ -189,6 +193,7 @@ export const channels = {
       "4401": "unauthorized",
       "4402": "payment-required",
     },
+    runFamily: null,
   },
 } as const;
 

@@ -37,8 +37,11 @@ export interface RealtimeContext {
   requests: RecordedRequest[];
   /** A new session id. */
   sessionId(): string;
-  /** A run for a live TTS session; its `input.text` grows as segments are spoken. */
-  speechRun(input: { text: string } & JsonObject): number;
+  /**
+   * The run id of a session on `channel`: a run of the channel's `runFamily` on `input` (which the session
+   * may go on filling in, e.g. the text spoken so far) when the sandbox's REST state is reachable.
+   */
+  sessionRun(channel: ChannelId, input: JsonObject): number;
   /** Whether a voice exists for the key (live TTS refuses others with 4400). */
   voiceExists(id: number): boolean;
 }

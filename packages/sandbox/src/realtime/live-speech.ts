@@ -118,7 +118,7 @@ export class LiveSpeechSession implements ChannelSession {
     const ready: ServerMessageOf<typeof CHANNEL, "session.ready"> = {
       type: "session.ready",
       session_id: this.context.sessionId(),
-      run_id: this.context.speechRun(this.run),
+      run_id: this.context.sessionRun(CHANNEL, this.run),
       config: settings.config,
     };
     void this.io.send(ready);

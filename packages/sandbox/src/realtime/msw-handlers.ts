@@ -4,14 +4,20 @@ import { type ChannelId, channels, defaultBaseUrl, realtimeServer } from "@camb-
 import { type WebSocketHandler, ws } from "msw";
 import { delay } from "../delay.js";
 import { resolveOptions } from "../state/options.js";
-import type { RecordedRequest, SandboxOptions } from "../types.js";
+import type { RecordedRequest, Sandbox, SandboxOptions } from "../types.js";
 import type { ChannelConnection, ChannelSession } from "./connection.js";
 import { admit, type ChannelBases, channelBase, openSession } from "./open-session.js";
-import { createRealtimeContext, splitFaultRules } from "./realtime-context.js";
+import { createRealtimeContext, linksOf, splitFaultRules } from "./realtime-context.js";
 
 export interface RealtimeHandlerOptions extends SandboxOptions {
   /** Where the realtime channels answer; default the spec's realtime host (`wss://realtime.camb.ai`). */
   realtimeBaseUrl?: string;
+  /**
+   * A sandbox from createSandbox to serve the channels of: its options are the defaults of these, the
+   * channels log into its `requests`, refuse voices it does not have, and a live TTS session's `run_id` is a
+   * run of its REST state (its result answers the session's speech).
+   */
+  sandbox?: Sandbox;
 }
 
 /** What msw hands a handler for one connection (its `client` side is all the sessions need). */
@@ -77,12 +83,16 @@ function serve(
 /**
  * msw handlers for the spec's WebSocket channels: `setupServer(...cambHandlers(), ...cambRealtimeHandlers())`.
  * They intercept the global `WebSocket` (browsers, Node 22+), so a browser's WebSocket, which sends no
- * headers, passes its key in the query. The channels keep their own request log and runs here.
+ * headers, passes its key in the query. The channels keep their own request log and runs, unless given the
+ * `sandbox` whose handlers they are served with.
  */
-export function cambRealtimeHandlers(options: RealtimeHandlerOptions = {}): WebSocketHandler[] {
+export function cambRealtimeHandlers(given: RealtimeHandlerOptions = {}): WebSocketHandler[] {
+  const { sandbox, ...own } = given;
+  const links = linksOf(sandbox);
+  const options: RealtimeHandlerOptions = { ...links?.options, ...own };
   const resolved = resolveOptions({ ...options, faults: [] });
-  const requests: RecordedRequest[] = [];
-  const context = createRealtimeContext(resolved, splitFaultRules(options.faults).channels, requests);
+  const requests: RecordedRequest[] = sandbox?.requests ?? [];
+  const context = createRealtimeContext(resolved, splitFaultRules(options.faults).channels, requests, links);
   const bases: ChannelBases = {
     api: options.baseUrl ?? defaultBaseUrl,
     realtime: options.realtimeBaseUrl ?? realtimeServer,

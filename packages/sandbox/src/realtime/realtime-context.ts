@@ -1,12 +1,12 @@
-// The state a sandbox's channels share: options, fault draws over the channel routes, ids, and live TTS runs
-// (the REST side's runs when the sandbox gives access to them, else runs of the channels' own).
-import { type ChannelId, channels } from "@camb-kit/client/spec";
+// The state a sandbox's channels share: options, fault draws over the channel routes, ids, and the runs of
+// sessions that are runs (the REST side's runs when the sandbox gives access to them, else the channels' own).
+import { type ChannelId, channels, type TaskFamily } from "@camb-kit/client/spec";
 import { BUILTIN_VOICES } from "../data/voices.js";
 import { checkFaultRules, FaultSelector } from "../faults/select.js";
 import type { JsonObject } from "../openapi/json.js";
 import { seededRandom } from "../random.js";
 import type { ResolvedOptions } from "../state/options.js";
-import type { FaultKind, FaultRule, RecordedRequest } from "../types.js";
+import type { FaultKind, FaultRule, RecordedRequest, Sandbox, SandboxOptions } from "../types.js";
 import type { RealtimeContext } from "./connection.js";
 
 /** The routes fault rules may name for channels: the channel ids of the spec. */
@@ -33,21 +33,28 @@ export function splitFaultRules(rules: readonly FaultRule[] = []): {
   };
 }
 
-/** Live TTS runs when the sandbox's REST state is not reachable: ids far from the REST runs' (10001…). */
+/** Session runs when the sandbox's REST state is not reachable: ids far from the REST runs' (10001…). */
 const FIRST_CHANNEL_RUN_ID = 900_001;
 /** Voices cloned in a sandbox get ids from here on (state/store.ts); without its state they are taken on trust. */
 const FIRST_CUSTOM_VOICE_ID = 200_001;
 
 /**
- * Where a sandbox object may expose its REST state to the channels (createSandbox sets it under this key,
- * when it does): live TTS runs are then runs `GET /tts-result/{run_id}` answers.
+ * Where a sandbox object exposes its REST state to the channels (createSandbox sets it under this key): a
+ * session whose channel names a `runFamily` is then a run of that family its REST result answers.
  */
 export const REALTIME_LINKS: unique symbol = Symbol.for("@camb-kit/sandbox.realtime-links");
 
 export interface RealtimeLinks {
-  /** Makes a live TTS run the REST side knows (`GET /tts-result/{run_id}` then answers its audio). */
-  speechRun?: (input: { text: string } & JsonObject) => number;
+  /** Makes a finished run of `family` the REST side knows, on `input` (kept by reference: it may grow). */
+  run?: (family: TaskFamily, input: JsonObject) => number;
   voiceExists?: (id: number) => boolean;
+  /** The options the sandbox was created with, for channels served next to it. */
+  options?: SandboxOptions;
+}
+
+/** The REST state a sandbox object exposes to the channels, if it does. */
+export function linksOf(sandbox: Sandbox | undefined): RealtimeLinks | undefined {
+  return (sandbox as (Sandbox & { [REALTIME_LINKS]?: RealtimeLinks }) | undefined)?.[REALTIME_LINKS];
 }
 
 /** The channels' shared state for one sandbox. */
@@ -72,7 +79,10 @@ export function createRealtimeContext(
     selector,
     requests,
     sessionId: () => `sess_${hex(24)}`,
-    speechRun: links.speechRun ?? (() => nextRun++),
+    sessionRun(channel, input) {
+      const family = channels[channel].runFamily;
+      return family !== null && links.run ? links.run(family, input) : nextRun++;
+    },
     voiceExists:
       links.voiceExists ??
       ((id) => id >= FIRST_CUSTOM_VOICE_ID || BUILTIN_VOICES.some((voice) => voice.id === id)),

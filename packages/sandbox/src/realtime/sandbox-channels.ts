@@ -3,7 +3,7 @@
 import type { Server } from "node:http";
 import { resolveOptions } from "../state/options.js";
 import type { FaultRule, Sandbox, SandboxOptions } from "../types.js";
-import { createRealtimeContext, REALTIME_LINKS, type RealtimeLinks } from "./realtime-context.js";
+import { createRealtimeContext, linksOf } from "./realtime-context.js";
 import { serveChannels } from "./ws-server.js";
 
 export interface ServedChannels {
@@ -15,8 +15,8 @@ export interface ServedChannels {
 
 /**
  * Serves the channels on `server` for a sandbox created at `options.baseUrl`, with the fault rules meant
- * for channels (see splitFaultRules). A sandbox that exposes its REST state (REALTIME_LINKS) has live TTS
- * runs the REST side knows; otherwise the channels keep runs of their own.
+ * for channels (see splitFaultRules). A sandbox that exposes its REST state (REALTIME_LINKS) has session
+ * runs (live TTS's) the REST side knows; otherwise the channels keep runs of their own.
  */
 export async function serveSandboxChannels(
   server: Server,
@@ -24,7 +24,7 @@ export async function serveSandboxChannels(
   rules: readonly FaultRule[],
   sandbox: Sandbox,
 ): Promise<ServedChannels> {
-  const links = (sandbox as Sandbox & { [REALTIME_LINKS]?: RealtimeLinks })[REALTIME_LINKS];
+  const links = linksOf(sandbox);
   const context = createRealtimeContext(
     resolveOptions({ ...options, faults: [] }),
     rules,

@@ -85,7 +85,10 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const { createServer } = await import("node:http");
   const { port = 0, host = "127.0.0.1", baseUrl: _ignored, ...rest } = options;
-  const server = createServer();
+  // Node closes an idle keep-alive socket after 5 s, and a client that reuses it at that moment gets
+  // ECONNRESET: on a busy machine, where a test pauses for seconds between two calls, that happens (seen in
+  // CI). A sandbox serves a few local clients, so idle sockets may stay open; close() ends them all anyway.
+  const server = createServer({ keepAliveTimeout: 60_000 });
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
   const wildcard = address.address === "0.0.0.0" || address.address === "::";
