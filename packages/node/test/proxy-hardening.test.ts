@@ -107,6 +107,27 @@ describe("createCambProxy hardening", () => {
     expect(await upstreamClosed.promise).toBe(false);
   });
 
+  it("an upstreamTimeoutMs of Infinity waits: it is not the 1 ms timer Node makes of it", async () => {
+    const arrived = deferred();
+    let answer: (() => void) | undefined;
+    const upstream = await started(
+      startServer((_req, res) => {
+        answer = () => res.writeHead(200, { "content-type": "application/json" }).end("[]");
+        arrived.resolve();
+      }),
+    );
+    const proxy = await started(
+      startProxy({ apiKey: KEY, baseUrl: upstream.url, upstreamTimeoutMs: Number.POSITIVE_INFINITY }),
+    );
+    const pending = fetch(`${proxy.url}/api/camb/list-voices`);
+    await arrived.promise;
+    // Past the 1 ms an unclamped Infinity would have given: the proxy is still waiting for the answer.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    answer?.();
+    expect((await pending).status).toBe(200);
+  });
+
   it("a client that leaves before the API answers cancels the upstream request", async () => {
     const upstreamClosed = deferred<boolean>();
     const arrived = deferred();

@@ -1,6 +1,6 @@
 // createCambProxy: a fetch-style handler that lets browsers call allowed operations without the key, and
 // relays their allowed WebSocket sessions (ws-relay.ts) on node:http's `upgrade` event.
-import { redactSecrets, registerSecret } from "@camb-kit/client/internal";
+import { clampDelay, redactSecrets, registerSecret } from "@camb-kit/client/internal";
 import { defaultBaseUrl, mediaKind } from "@camb-kit/client/spec";
 import { type AllowEntry, DEFAULT_PROXY_ALLOW, findAllowed, resolveAllowList } from "./allow-list.js";
 import { BodyTooLargeError, limitBody } from "./body-limit.js";
@@ -44,10 +44,19 @@ export interface CambProxyOptions {
    * default 60000, 0 for none.
    */
   upstreamTimeoutMs?: number | undefined;
+  /**
+   * Interval of the WebSocket pings sent to browsers, in ms; default 30000, 0 for none. A browser that sent
+   * nothing (not even the pong) between two pings is dropped and its API session closed as "going away"
+   * (1001), as when it leaves: a browser that dies silently (asleep, its NAT mapping gone) stops spending.
+   */
+  heartbeatMs?: number | undefined;
 }
 
 const DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024 * 1024;
 const DEFAULT_UPSTREAM_TIMEOUT_MS = 60_000;
+const DEFAULT_HEARTBEAT_MS = 30_000;
+/** Node's timers take at most 2^31 - 1 ms; a longer interval would fire every millisecond. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The proxy: a fetch-style handler, and the listener for node:http's `upgrade` event beside it. */
 export interface CambProxyHandler {
@@ -100,6 +109,11 @@ export function createCambProxy(options: CambProxyOptions): CambProxyHandler {
   ] as const) {
     if (!(value >= 0)) throw new RangeError(`${name} must be a number >= 0, got ${value}`);
   }
+  // Node turns a timer longer than 2^31 - 1 ms (Infinity included) into one of 1 ms.
+  const upstreamTimerMs = clampDelay(upstreamTimeoutMs);
+  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  if (!(heartbeatMs >= 0 && heartbeatMs <= MAX_TIMER_MS))
+    throw new RangeError(`heartbeatMs must be a number from 0 to ${MAX_TIMER_MS}, got ${heartbeatMs}`);
   registerSecret(apiKey);
   const tooLarge = () =>
     jsonError(413, `The request body is larger than this proxy's limit of ${maxRequestBytes} bytes`);
@@ -111,7 +125,8 @@ export function createCambProxy(options: CambProxyOptions): CambProxyHandler {
     prefix,
     allowed: allowed.channels,
     origins: options.webSocketOrigins ?? [],
-    connectTimeoutMs: upstreamTimeoutMs,
+    connectTimeoutMs: upstreamTimerMs,
+    heartbeatMs,
   });
 
   const handle = async (request: Request): Promise<Response> => {
@@ -134,8 +149,8 @@ export function createCambProxy(options: CambProxyOptions): CambProxyHandler {
     request.signal.addEventListener("abort", follow, { once: true });
     if (request.signal.aborted) follow();
     const timer =
-      upstreamTimeoutMs > 0
-        ? setTimeout(() => upstreamAbort.abort(UPSTREAM_TIMEOUT), upstreamTimeoutMs)
+      upstreamTimerMs > 0
+        ? setTimeout(() => upstreamAbort.abort(UPSTREAM_TIMEOUT), upstreamTimerMs)
         : undefined;
     const headers = upstreamRequestHeaders(request.headers, apiKey);
     // A declared length goes up with the stream (the server framing the request has already held the client

@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { type ChannelId, channels } from "@camb-kit/client/spec";
 import { WebSocket, WebSocketServer } from "ws";
+import { keepBrowserAlive } from "./browser-heartbeat.js";
 import { channelAtPath, type TargetOptions, upstreamTarget, withKeyInMessage } from "./channel-target.js";
 import { relayFrames } from "./frame-relay.js";
 import { pathUnderPrefix } from "./mount-prefix.js";
@@ -24,6 +25,8 @@ export interface UpgradeRelayOptions extends TargetOptions {
   origins: readonly string[];
   /** Time allowed for the API's handshake, in ms; 0 for none. */
   connectTimeoutMs: number;
+  /** Interval of the pings that find a browser gone silent, in ms; 0 for none. */
+  heartbeatMs: number;
 }
 
 /** Largest frame taken from either side (16 MiB): well above any audio chunk, far below ws's 100 MiB. */
@@ -134,6 +137,7 @@ export function createUpgradeRelay(options: UpgradeRelayOptions): NodeUpgradeHan
       let accepted = false;
       server.handleUpgrade(req, socket, Buffer.concat(early), (browser) => {
         accepted = true;
+        keepBrowserAlive(browser, options.heartbeatMs);
         relayFrames(browser, upstream, {
           apiKey: options.apiKey,
           placeKey: target.keyField
