@@ -7,8 +7,10 @@ import {
   openLiveSpeech,
   type SessionOptions,
 } from "@camb-kit/realtime";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useCambClient } from "../provider.js";
+import { useAudioElement } from "../use-audio-element.js";
+import { useSessionSlot } from "../use-session-slot.js";
 import {
   createLiveSpeechPlayer,
   type LiveSpeechPlaybackMode,
@@ -113,36 +115,26 @@ function audioMediaType(config: LiveSpeechStart): string {
 export function useLiveSpeech(options: LiveSpeechOptions = {}): LiveSpeechState {
   const client = useCambClient();
   const [view, setView] = useState<View>(idle);
-  const attached = useRef<HTMLAudioElement | null>(null);
-  const own = useRef<HTMLAudioElement | null>(null);
-  const current = useRef<Current | null>(null);
+  const { audioRef, audioElement } = useAudioElement();
+  const slot = useSessionSlot<Current>("Live speech", (ending) => ending.player.release());
   const mode = options.mode ?? "auto";
   const sessionOptions = useRef(options.sessionOptions);
   sessionOptions.current = options.sessionOptions;
 
-  const release = useCallback(() => {
-    const ending = current.current;
-    current.current = null;
-    if (!ending) return;
-    ending.controller.abort(new DOMException("Live speech stopped", "AbortError"));
-    ending.player.release();
-  }, []);
-
   const stop = useCallback(() => {
-    release();
+    slot.release();
     setView(idle);
-  }, [release]);
+  }, [slot]);
 
   const start = useCallback(
     async (config: LiveSpeechStart) => {
-      release();
-      if (!attached.current && !own.current) own.current = new Audio();
-      const audio = (attached.current ?? own.current)!;
+      slot.release();
+      const audio = audioElement();
       const controller = new AbortController();
       // Every update is dropped once this session has been replaced or stopped.
       let mine: Current | undefined;
       const update = (change: (view: View) => View) => {
-        if (mine && current.current === mine) setView(change);
+        if (mine && slot.current === mine) setView(change);
       };
       const fail = (error: unknown) => {
         if (!controller.signal.aborted) update((v) => ({ ...v, status: "error", error }));
@@ -167,7 +159,7 @@ export function useLiveSpeech(options: LiveSpeechOptions = {}): LiveSpeechState 
       });
       mine = { controller, session, player, events: Promise.resolve(), firstTextAt: undefined };
       const self = mine;
-      current.current = self;
+      slot.hold(self);
       setView({ ...idle, status: "connecting", mode: player.mode });
 
       const segment = (id: number, change: Partial<LiveSpeechSegment>) =>
@@ -210,42 +202,33 @@ export function useLiveSpeech(options: LiveSpeechOptions = {}): LiveSpeechState 
         fail(error);
       }
     },
-    [client, mode, release],
+    [client, mode, slot, audioElement],
   );
 
-  const sendText = useCallback((text: string) => {
-    const session = current.current;
-    if (!session) return Promise.reject(new TypeError("useLiveSpeech: call start() before sendText()"));
-    session.firstTextAt ??= performance.now();
-    return session.session.sendText(text).catch((error: unknown) => {
-      if (!session.controller.signal.aborted && current.current === session)
-        setView((v) => ({ ...v, status: "error", error }));
-    });
-  }, []);
+  const sendText = useCallback(
+    (text: string) => {
+      const session = slot.current;
+      if (!session) return Promise.reject(new TypeError("useLiveSpeech: call start() before sendText()"));
+      session.firstTextAt ??= performance.now();
+      return session.session.sendText(text).catch((error: unknown) => {
+        if (!session.controller.signal.aborted && slot.current === session)
+          setView((v) => ({ ...v, status: "error", error }));
+      });
+    },
+    [slot],
+  );
 
   const finish = useCallback(async () => {
-    const session = current.current;
+    const session = slot.current;
     if (!session) return;
     try {
       await session.session.finish();
     } catch (error) {
-      if (!session.controller.signal.aborted && current.current === session)
+      if (!session.controller.signal.aborted && slot.current === session)
         setView((v) => ({ ...v, status: "error", error }));
     }
     await session.events;
-  }, []);
-
-  const audioRef = useCallback((element: HTMLAudioElement | null) => {
-    attached.current = element;
-  }, []);
-
-  useEffect(
-    () => () => {
-      release();
-      own.current = null;
-    },
-    [release],
-  );
+  }, [slot]);
 
   return {
     start,

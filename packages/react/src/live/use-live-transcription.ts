@@ -8,8 +8,9 @@ import {
   openLiveTranscription,
   type SessionOptions,
 } from "@camb-kit/realtime";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useCambClient } from "../provider.js";
+import { useSessionSlot } from "../use-session-slot.js";
 import { type Microphone, openMicrophone } from "./microphone.js";
 import { sendCaptured } from "./send-captured.js";
 import { emptyTranscript, foldTranscript, type LiveTranscriptSegment, transcriptText } from "./transcript.js";
@@ -88,26 +89,18 @@ function sessionAudio(query: LiveTranscriptionQuery | undefined): number {
 export function useLiveTranscription(options: LiveTranscriptionOptions = {}): LiveTranscriptionState {
   const client = useCambClient();
   const [view, setView] = useState<View>(idle);
-  const current = useRef<Current | null>(null);
+  const slot = useSessionSlot<Current>("Live transcription", (ending) => ending.microphone?.release());
   const latest = useRef(options);
   latest.current = options;
 
-  const release = useCallback(() => {
-    const ending = current.current;
-    current.current = null;
-    if (!ending) return;
-    ending.controller.abort(new DOMException("Live transcription stopped", "AbortError"));
-    ending.microphone?.release();
-  }, []);
-
   const cancel = useCallback(() => {
-    release();
+    slot.release();
     setView(idle);
-  }, [release]);
+  }, [slot]);
 
   const start = useCallback(
     async (stream?: MediaStream) => {
-      release();
+      slot.release();
       const { query, audio, sessionOptions, onEvent } = latest.current;
       const sampleRate = sessionAudio(query);
       const controller = new AbortController();
@@ -119,9 +112,9 @@ export function useLiveTranscription(options: LiveTranscriptionOptions = {}): Li
         stopping: false,
         ended: Promise.resolve(),
       };
-      current.current = mine;
+      slot.hold(mine);
       const update = (change: (view: View) => View) => {
-        if (current.current === mine) setView(change);
+        if (slot.current === mine) setView(change);
       };
       const fail = (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -141,33 +134,31 @@ export function useLiveTranscription(options: LiveTranscriptionOptions = {}): Li
 
       try {
         const microphone = await openMicrophone({ stream, constraints: audio, sampleRate });
-        if (current.current !== mine) return microphone.release();
+        if (slot.current !== mine) return microphone.release();
         mine.microphone = microphone;
         if (mine.stopping) void microphone.stop();
         await session.ready;
         update((v) => (v.status === "starting" ? { ...v, status: "listening" } : v));
         // Not awaited: it runs until stop() ends the capture; then the session is asked to finish.
         void sendCaptured(microphone.chunks, (chunk) => session.sendAudio(chunk))
-          .then(() => (current.current === mine ? session.finish() : undefined))
+          .then(() => (slot.current === mine ? session.finish() : undefined))
           .catch(fail);
       } catch (error) {
         fail(error);
       }
     },
-    [client, release],
+    [client, slot],
   );
 
   const stop = useCallback(async () => {
-    const mine = current.current;
+    const mine = slot.current;
     if (!mine) return;
     setView((v) => (v.status === "listening" || v.status === "starting" ? { ...v, status: "finishing" } : v));
     // The capture's end sends its last chunk; the pump then sends CloseStream and the session runs out.
     mine.stopping = true;
     await mine.microphone?.stop();
     await mine.ended;
-  }, []);
-
-  useEffect(() => release, [release]);
+  }, [slot]);
 
   return {
     start,

@@ -8,8 +8,9 @@ import {
   type RealtimeTranslationSettings,
   type SessionOptions,
 } from "@camb-kit/realtime";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useCambClient } from "../provider.js";
+import { useSessionSlot } from "../use-session-slot.js";
 import { AudioQueue } from "./audio-queue.js";
 import { type Microphone, openMicrophone } from "./microphone.js";
 import { sendCaptured } from "./send-captured.js";
@@ -73,27 +74,21 @@ const idle: View = { status: "idle", session: undefined, turns: [], speaking: fa
 export function useRealtimeTranslation(options: RealtimeTranslationOptions = {}): RealtimeTranslationState {
   const client = useCambClient();
   const [view, setView] = useState<View>(idle);
-  const current = useRef<Current | null>(null);
+  const slot = useSessionSlot<Current>("Realtime translation", (ending) => {
+    ending.microphone?.release();
+    ending.player?.release();
+  });
   const latest = useRef(options);
   latest.current = options;
 
-  const release = useCallback(() => {
-    const ending = current.current;
-    current.current = null;
-    if (!ending) return;
-    ending.controller.abort(new DOMException("Realtime translation stopped", "AbortError"));
-    ending.microphone?.release();
-    ending.player?.release();
-  }, []);
-
   const cancel = useCallback(() => {
-    release();
+    slot.release();
     setView(idle);
-  }, [release]);
+  }, [slot]);
 
   const start = useCallback(
     async (settings: RealtimeTranslationSettings, stream?: MediaStream) => {
-      release();
+      slot.release();
       const { audio, playback, sessionOptions, onEvent } = latest.current;
       const controller = new AbortController();
       const session = openRealtimeTranslation(client, settings, {
@@ -107,9 +102,9 @@ export function useRealtimeTranslation(options: RealtimeTranslationOptions = {})
         player: undefined,
         stopping: false,
       };
-      current.current = mine;
+      slot.hold(mine);
       const update = (change: (view: View) => View) => {
-        if (current.current === mine) setView(change);
+        if (slot.current === mine) setView(change);
       };
       const fail = (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -147,32 +142,30 @@ export function useRealtimeTranslation(options: RealtimeTranslationOptions = {})
           constraints: audio,
           sampleRate: channels.realtimeTranslation.audioIn.sampleRate,
         });
-        if (current.current !== mine) return microphone.release();
+        if (slot.current !== mine) return microphone.release();
         mine.microphone = microphone;
         if (mine.stopping) void microphone.stop();
         await session.ready;
         update((v) => (v.status === "starting" ? { ...v, status: "listening" } : v));
         void sendCaptured(microphone.chunks, (chunk) => session.sendAudio(chunk))
-          .then(() => (current.current === mine ? session.close() : undefined))
+          .then(() => (slot.current === mine ? session.close() : undefined))
           .catch(fail);
       } catch (error) {
         fail(error);
       }
     },
-    [client, release],
+    [client, slot],
   );
 
   const stop = useCallback(async () => {
-    const mine = current.current;
+    const mine = slot.current;
     if (!mine) return;
     mine.stopping = true;
     setView((v) => (v.status === "error" ? v : { ...v, status: "stopping" }));
     if (mine.microphone) await mine.microphone.stop();
     else await mine.session.close();
     await mine.session.closed;
-  }, []);
-
-  useEffect(() => release, [release]);
+  }, [slot]);
 
   return { start, stop, cancel, ...view, listening: view.status === "listening" };
 }

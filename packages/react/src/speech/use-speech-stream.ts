@@ -1,7 +1,9 @@
 // useSpeechStream: plays `POST /tts-stream` as it arrives, with its status and time to first audio.
 import { openSpeechStream, type StreamSpeechBody } from "@camb-kit/client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { useCambClient } from "../provider.js";
+import { useAudioElement } from "../use-audio-element.js";
+import { useSessionSlot } from "../use-session-slot.js";
 import { listenToPlayer, type PlayerEvent } from "./audio-events.js";
 import { playAsBlob } from "./blob-playback.js";
 import { playWithMediaSource } from "./media-source-playback.js";
@@ -80,37 +82,29 @@ const statusAfter: Record<Exclude<PlayerEvent, "error">, SpeechStatus> = {
 export function useSpeechStream(options: SpeechStreamOptions = {}): SpeechStreamState {
   const client = useCambClient();
   const [view, setView] = useState<View>(idle);
-  const attached = useRef<HTMLAudioElement | null>(null);
-  const own = useRef<HTMLAudioElement | null>(null);
-  const session = useRef<Session | null>(null);
+  const { audioRef, audioElement } = useAudioElement();
+  const slot = useSessionSlot<Session>("Speech", (ending) => {
+    ending.unlisten();
+    ending.playback?.release();
+  });
   const mode = options.mode ?? "auto";
 
-  const release = useCallback(() => {
-    const current = session.current;
-    session.current = null;
-    if (!current) return;
-    current.unlisten();
-    current.controller.abort(new DOMException("Speech stopped", "AbortError"));
-    current.playback?.release();
-  }, []);
-
   const stop = useCallback(() => {
-    release();
+    slot.release();
     setView(idle);
-  }, [release]);
+  }, [slot]);
 
   const speak = useCallback(
     async (body: StreamSpeechBody) => {
-      release();
-      if (!attached.current && !own.current) own.current = new Audio();
-      const audio = (attached.current ?? own.current)!;
+      slot.release();
+      const audio = audioElement();
       const started = performance.now();
       const elapsed = () => performance.now() - started;
       const mine: Session = { controller: new AbortController(), playback: undefined, unlisten: () => {} };
-      session.current = mine;
+      slot.hold(mine);
       // Every update is dropped once this session has been replaced or stopped.
       const update = (change: (view: View) => View) => {
-        if (session.current === mine) setView(change);
+        if (slot.current === mine) setView(change);
       };
       const fail = (error: unknown) => update((v) => ({ ...v, status: "error", error }));
       setView({ ...idle, status: "connecting" });
@@ -124,7 +118,7 @@ export function useSpeechStream(options: SpeechStreamOptions = {}): SpeechStream
       });
       try {
         const speech = await openSpeechStream(client, body, { signal: mine.controller.signal });
-        if (session.current !== mine) return void speech.stream.cancel().catch(() => {});
+        if (slot.current !== mine) return void speech.stream.cancel().catch(() => {});
         // No Content-Type: nothing to tell MediaSource, so the Blob fallback plays it and the element sniffs it.
         const mimeType = speech.contentType;
         const input = {
@@ -147,19 +141,7 @@ export function useSpeechStream(options: SpeechStreamOptions = {}): SpeechStream
         if (!mine.controller.signal.aborted) fail(error);
       }
     },
-    [client, mode, release],
-  );
-
-  const audioRef = useCallback((element: HTMLAudioElement | null) => {
-    attached.current = element;
-  }, []);
-
-  useEffect(
-    () => () => {
-      release();
-      own.current = null;
-    },
-    [release],
+    [client, mode, slot, audioElement],
   );
 
   return {
