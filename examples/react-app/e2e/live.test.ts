@@ -27,7 +27,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "camb-live-e2e-"));
   // Chromium's fake capture reads 16-bit PCM WAV; 48 kHz is what a real device would give.
   const wav = join(dir, "microphone.wav");
-  await writeFile(wav, sandboxSpeechWav(SPOKEN, { sampleRate: 48_000 }));
+  // Chromium plays the file from the moment the device opens, while the page is still loading its worklet:
+  // on a busy machine that took long enough to cut the start of the speech, so it begins after 3 s of silence.
+  await writeFile(wav, sandboxSpeechWav(SPOKEN, { sampleRate: 48_000, leadingSilenceSeconds: 3 }));
   sandbox = await startSandbox({ port: 0, apiKeys: [API_KEY] });
   app = await startApp(API_KEY, sandbox.url, sandbox.realtimeUrl);
   browser = await launchChromium(fakeMicrophone(wav));

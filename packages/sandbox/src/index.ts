@@ -9,6 +9,7 @@ export {
 export {
   renderSandboxSpeech,
   type SandboxSpeechOptions,
+  type SandboxSpeechWavOptions,
   sandboxSpeechWav,
 } from "./realtime/speech-render.js";
 export { cambHandlers, createSandbox } from "./sandbox.js";

@@ -3,7 +3,11 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodeSandboxSpeech, SandboxSpeechDecoder } from "../src/realtime/speech-decoder.js";
-import { renderSandboxSpeech, sandboxSpeechSeconds } from "../src/realtime/speech-render.js";
+import {
+  renderSandboxSpeech,
+  sandboxSpeechSeconds,
+  sandboxSpeechWav,
+} from "../src/realtime/speech-render.js";
 import { ffmpegToWav, writeTemp } from "./helpers/decoders.js";
 import { joinSamples, pcm16Bytes, resampleLinear, resampleSox, withNoise } from "./helpers/pcm-signal.js";
 
@@ -104,5 +108,23 @@ describe("the sandbox's realtime speech", () => {
     // A duration too short for the code is stretched to what the frame takes (10 bits a byte at 600 baud).
     expect(sandboxSpeechSeconds("a".repeat(100), 0.5)).toBeGreaterThan((100 * 10) / 600);
     expect(() => renderSandboxSpeech("x", { sampleRate: 4000 })).toThrow(RangeError);
+  });
+
+  it("a WAV fixture with leading silence gives the text back, placed after the silence", () => {
+    const wav = sandboxSpeechWav("Heard late.", { sampleRate: 16_000, leadingSilenceSeconds: 2 });
+    const bytes = Buffer.from(wav);
+    const data = bytes.indexOf("data", 12, "latin1");
+    const length = bytes.readUInt32LE(data + 4);
+    const samples = new Int16Array(
+      bytes.buffer.slice(bytes.byteOffset + data + 8, bytes.byteOffset + data + 8 + length),
+    );
+    expect(samples.slice(0, 32_000).every((sample) => sample === 0)).toBe(true);
+    const [utterance, ...rest] = decodeSandboxSpeech(samples, 16_000);
+    expect(rest).toEqual([]);
+    expect(utterance?.text).toBe("Heard late.");
+    expect(utterance?.start).toBeCloseTo(2, 1);
+    expect(() => sandboxSpeechWav("x", { sampleRate: 16_000, leadingSilenceSeconds: -1 })).toThrow(
+      RangeError,
+    );
   });
 });

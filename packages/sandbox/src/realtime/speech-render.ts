@@ -15,6 +15,15 @@ export interface SandboxSpeechOptions {
   seconds?: number;
 }
 
+/** A WAV fixture's options: the speech's, and silence before it. */
+export interface SandboxSpeechWavOptions extends SandboxSpeechOptions {
+  /**
+   * Silence before the utterance, in seconds; default 0. A capture that starts late (a browser's fake
+   * microphone plays its file from the moment the device opens, before the page listens) still hears all of it.
+   */
+  leadingSilenceSeconds?: number;
+}
+
 /** Peak level: about -14 dBFS, quiet enough to be pleasant, far above any noise floor the decoder meets. */
 const PEAK = 0.2;
 /** The level dips to this share of the peak between "syllables", never to silence (the decoder needs tone). */
@@ -62,8 +71,13 @@ export function renderSandboxSpeech(text: string, options: SandboxSpeechOptions)
  * The same utterance as a mono 16-bit WAV file, the text also in its INFO chunk (so REST transcription of the
  * file gives it back too): a fixture for `camb listen`, a browser's fake microphone, any file-based test.
  */
-export function sandboxSpeechWav(text: string, options: SandboxSpeechOptions): Uint8Array {
-  const samples = renderSandboxSpeech(text, options);
+export function sandboxSpeechWav(text: string, options: SandboxSpeechWavOptions): Uint8Array {
+  const silence = options.leadingSilenceSeconds ?? 0;
+  if (!(silence >= 0 && Number.isFinite(silence)))
+    throw new RangeError(`leadingSilenceSeconds must be a number >= 0, got ${silence}`);
+  const speech = renderSandboxSpeech(text, options);
+  const samples = new Int16Array(Math.round(silence * options.sampleRate) + speech.length);
+  samples.set(speech, samples.length - speech.length);
   const data = encodePcm(samples, { kind: "s16", littleEndian: true, bytesPerSample: 2 });
   const header = wavHeader(options.sampleRate, 1, data.length, text);
   const file = new Uint8Array(header.length + data.length);
