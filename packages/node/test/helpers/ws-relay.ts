@@ -2,9 +2,9 @@
 // scripted upstream WebSocket server standing in for the API, and a browser stand-in (a `ws` client).
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { type RawData, WebSocket, WebSocketServer } from "ws";
+import { listenOnLoopback } from "../../../../tests/support/http-server.js";
 import { type CambProxyOptions, createCambProxy, toNodeHandler } from "../../src/index.js";
 
 export interface Listening {
@@ -14,30 +14,10 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Listens on 127.0.0.1; `close()` also drops open (upgraded) connections. */
-async function listen(server: Server): Promise<Listening> {
-  const sockets = new Set<Socket>();
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 /** createCambProxy mounted as the README says: `createServer(handler).on("upgrade", handler.upgrade)`. */
 export async function startWsProxy(options: CambProxyOptions): Promise<Listening> {
   const handler = toNodeHandler(createCambProxy(options));
-  return listen(createServer(handler).on("upgrade", handler.upgrade));
+  return listenOnLoopback(createServer(handler).on("upgrade", handler.upgrade));
 }
 
 export interface UpstreamSession {
@@ -81,7 +61,7 @@ export async function startScriptedUpstream(
       else untaken.push(session);
     });
   });
-  const listening = await listen(server);
+  const listening = await listenOnLoopback(server);
   return Object.assign(upstream, listening, {
     nextSession: () =>
       new Promise<UpstreamSession>((resolve) => {
